@@ -1,0 +1,47 @@
+package jp.kessai.core;
+
+/**
+ * Every outcome the core can report, for every face. Each face maps this enum to its own wire codes in one table
+ * (idpass: ErrCode/ErrInfo). Input-format problems are the faces' own business and are not listed here.
+ */
+public enum ResultCode {
+    OK,
+    /** ShopID/ShopPass do not name a shop. */
+    SHOP_AUTH_FAILED,
+    /** The OrderID was already registered for this shop and payment method (never reusable, seed 000 §1.2.1). */
+    ORDER_ID_ALREADY_USED,
+    /** No order with these identifiers for this shop. */
+    ORDER_NOT_FOUND,
+    /** AccessID exists but AccessPass does not match it. */
+    ACCESS_PASS_MISMATCH,
+    /** AccessID/AccessPass name an order whose OrderID differs from the one given. */
+    ORDER_ID_MISMATCH,
+    /** The order exists but for another payment method than the one asked about. */
+    PAYMENT_METHOD_MISMATCH,
+    /** Payment requested on an order that is already paid or cancelled. */
+    ALREADY_PAID,
+    /** Cancel requested on an order that was never paid. */
+    NOT_PAID,
+    /** Cancel requested a second time (allowed once per OrderID). */
+    ALREADY_CANCELLED,
+    /** Another operation on this order is in flight or its outcome is still being settled. */
+    OPERATION_IN_PROGRESS,
+
+    // Prepaid center outcomes
+    CARD_INSUFFICIENT_BALANCE,
+    CARD_BEFORE_USAGE_START,
+    CARD_APPROVAL_NUMBER_MISMATCH,
+    CARD_INVALID,
+    CARD_UNKNOWN,
+    CARD_EXPIRED,
+    CARD_WEB_INQUIRY_NOT_ALLOWED,
+    CANCEL_WINDOW_PASSED,
+    CANCEL_TARGET_NOT_FOUND,
+
+    /** The processor could not be reached; nothing happened there. */
+    PROCESSOR_UNAVAILABLE,
+    /** The call timed out or its answer was lost: the outcome is UNKNOWN until reconciled. */
+    PROCESSOR_OUTCOME_UNKNOWN,
+    /** Unexpected failure inside Kessai. */
+    SYSTEM_ERROR
+}

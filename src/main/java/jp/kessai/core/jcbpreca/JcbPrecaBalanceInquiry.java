@@ -1,0 +1,41 @@
+package jp.kessai.core.jcbpreca;
+
+import jp.kessai.core.CardNumber;
+import jp.kessai.core.ResultCode;
+import jp.kessai.platform.KessaiProperties;
+import jp.kessai.processor.ProcessorCalls;
+import jp.kessai.processor.ProcessorOutcomeUnknownException;
+import jp.kessai.processor.ProcessorUnavailableException;
+import jp.kessai.processor.jcbpreca.PrecaAnswer;
+import jp.kessai.processor.jcbpreca.PrecaCenter;
+import org.springframework.stereotype.Service;
+
+/** 残高照会 (JcbPrecaBalanceInquiry): a read at the center; nothing to journal because nothing changes. */
+@Service
+public class JcbPrecaBalanceInquiry {
+
+    private final PrecaCenter center;
+    private final KessaiProperties properties;
+
+    JcbPrecaBalanceInquiry(PrecaCenter center, KessaiProperties properties) {
+        this.center = center;
+        this.properties = properties;
+    }
+
+    public Result inquire(CardNumber cardNo, String approvalNo) {
+        try {
+            PrecaAnswer answer = ProcessorCalls.withDeadline(properties.jcbPreca().centerTimeout(),
+                    () -> center.balance(cardNo.digits(), approvalNo));
+            return switch (answer) {
+                case PrecaAnswer.Approved approved -> new Result(ResultCode.OK, approved);
+                case PrecaAnswer.Declined declined -> new Result(PrecaOutcomes.of(declined.reason()), null);
+            };
+        } catch (ProcessorOutcomeUnknownException e) {
+            return new Result(ResultCode.PROCESSOR_OUTCOME_UNKNOWN, null);
+        } catch (ProcessorUnavailableException e) {
+            return new Result(ResultCode.PROCESSOR_UNAVAILABLE, null);
+        }
+    }
+
+    public record Result(ResultCode code, PrecaAnswer.Approved balance) {}
+}

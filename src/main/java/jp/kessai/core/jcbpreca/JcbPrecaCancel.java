@@ -1,0 +1,77 @@
+package jp.kessai.core.jcbpreca;
+
+import static jp.kessai.core.order.Transition.Outcome.FAILURE;
+import static jp.kessai.core.order.Transition.Outcome.SUCCESS;
+
+import jp.kessai.core.ResultCode;
+import jp.kessai.core.order.AttemptState;
+import jp.kessai.core.order.Operation;
+import jp.kessai.core.order.Order;
+import jp.kessai.core.order.OrderChange;
+import jp.kessai.core.order.OrderStatus;
+import jp.kessai.core.order.Orders;
+import jp.kessai.core.shop.Shop;
+import jp.kessai.platform.KessaiProperties;
+import jp.kessai.processor.ProcessorCalls;
+import jp.kessai.processor.ProcessorOutcomeUnknownException;
+import jp.kessai.processor.ProcessorUnavailableException;
+import jp.kessai.processor.jcbpreca.PrecaAnswer;
+import jp.kessai.processor.jcbpreca.PrecaCenter;
+import org.springframework.stereotype.Service;
+
+/**
+ * 決済キャンセル (JcbPrecaCancel): once per OrderID, within 720 hours of the sale (the center enforces the window).
+ */
+@Service
+public class JcbPrecaCancel {
+
+    private final OrderLookup lookup;
+    private final Orders orders;
+    private final PrecaCenter center;
+    private final KessaiProperties properties;
+
+    JcbPrecaCancel(OrderLookup lookup, Orders orders, PrecaCenter center, KessaiProperties properties) {
+        this.lookup = lookup;
+        this.orders = orders;
+        this.center = center;
+        this.properties = properties;
+    }
+
+    public Result cancel(Shop shop, OrderRef ref) {
+        OrderLookup.Found found = lookup.find(shop, ref);
+        if (found.code() != ResultCode.OK) {
+            return new Result(found.code(), found.order());
+        }
+        Order order = found.order();
+        if (!JcbPrecaStateTable.TABLE.allows(order.status(), Operation.CANCEL)) {
+            return new Result(order.status() == OrderStatus.CANCEL ? ResultCode.ALREADY_CANCELLED : ResultCode.NOT_PAID, order);
+        }
+        var onSuccess = new OrderChange(JcbPrecaStateTable.TABLE.next(order.status(), Operation.CANCEL, SUCCESS).orElseThrow(),
+                "CANCEL", null, null, null, null, null);
+        var attempt = orders.begin(order, order.status(), Operation.CANCEL, order.processorRef(), onSuccess).orElse(null);
+        if (attempt == null) {
+            return new Result(ResultCode.OPERATION_IN_PROGRESS, order);
+        }
+        PrecaAnswer answer;
+        try {
+            answer = ProcessorCalls.withDeadline(properties.jcbPreca().centerTimeout(),
+                    () -> center.cancel(order.processorRef()));
+        } catch (ProcessorOutcomeUnknownException e) {
+            orders.finish(attempt, AttemptState.UNKNOWN, ResultCode.PROCESSOR_OUTCOME_UNKNOWN.name(), OrderChange.none());
+            return new Result(ResultCode.PROCESSOR_OUTCOME_UNKNOWN, order);
+        } catch (ProcessorUnavailableException e) {
+            orders.finish(attempt, AttemptState.FAILED, ResultCode.PROCESSOR_UNAVAILABLE.name(), OrderChange.none());
+            return new Result(ResultCode.PROCESSOR_UNAVAILABLE, order);
+        }
+        if (answer instanceof PrecaAnswer.Declined declined) {
+            ResultCode code = PrecaOutcomes.of(declined.reason());
+            var stays = JcbPrecaStateTable.TABLE.next(order.status(), Operation.CANCEL, FAILURE).orElseThrow();
+            orders.finish(attempt, AttemptState.FAILED, code.name(), OrderChange.toStatus(stays));
+            return new Result(code, orders.findById(shop.id(), order.id()).orElseThrow());
+        }
+        orders.finish(attempt, AttemptState.SUCCEEDED, ResultCode.OK.name(), onSuccess);
+        return new Result(ResultCode.OK, orders.findById(shop.id(), order.id()).orElseThrow());
+    }
+
+    public record Result(ResultCode code, Order order) {}
+}

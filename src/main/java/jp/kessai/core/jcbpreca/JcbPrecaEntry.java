@@ -1,0 +1,29 @@
+package jp.kessai.core.jcbpreca;
+
+import jp.kessai.core.ResultCode;
+import jp.kessai.core.order.Operation;
+import jp.kessai.core.order.Order;
+import jp.kessai.core.order.Orders;
+import jp.kessai.core.order.PaymentMethod;
+import jp.kessai.core.shop.Shop;
+import org.springframework.stereotype.Service;
+
+/** 取引登録 (EntryTranJcbPreca): registers the order and issues its AccessID/AccessPass. No processor call. */
+@Service
+public class JcbPrecaEntry {
+
+    private final Orders orders;
+
+    public JcbPrecaEntry(Orders orders) {
+        this.orders = orders;
+    }
+
+    public Result register(Shop shop, String orderId, long amountYen, long taxYen) {
+        var initial = JcbPrecaStateTable.TABLE.next(null, Operation.ENTRY, null).orElseThrow();
+        return orders.register(shop.id(), orderId, PaymentMethod.JCB_PRECA, initial, amountYen, taxYen)
+                .map(order -> new Result(ResultCode.OK, order))
+                .orElseGet(() -> new Result(ResultCode.ORDER_ID_ALREADY_USED, null));
+    }
+
+    public record Result(ResultCode code, Order order) {}
+}

@@ -1,0 +1,45 @@
+package jp.kessai.core.jcbpreca;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import jp.kessai.core.ResultCode;
+import jp.kessai.core.order.Order;
+import jp.kessai.core.order.Orders;
+import jp.kessai.core.order.PaymentMethod;
+import jp.kessai.core.shop.Shop;
+import org.springframework.stereotype.Component;
+
+/** The "load" step shared by Exec and Cancel: find the shop's order by AccessID and check the pair and OrderID. */
+@Component
+class OrderLookup {
+
+    private final Orders orders;
+
+    OrderLookup(Orders orders) {
+        this.orders = orders;
+    }
+
+    /** The order, or the result code explaining why the reference does not name a JCB Preca order of this shop. */
+    Found find(Shop shop, OrderRef ref) {
+        Order order = orders.findByShopAndAccessId(shop.id(), ref.accessId()).orElse(null);
+        if (order == null) {
+            return new Found(null, ResultCode.ORDER_NOT_FOUND);
+        }
+        if (!MessageDigest.isEqual(order.accessPass().getBytes(StandardCharsets.US_ASCII),
+                ref.accessPass().getBytes(StandardCharsets.US_ASCII))) {
+            return new Found(null, ResultCode.ACCESS_PASS_MISMATCH);
+        }
+        if (!order.orderId().equals(ref.orderId())) {
+            return new Found(null, ResultCode.ORDER_ID_MISMATCH);
+        }
+        if (order.method() != PaymentMethod.JCB_PRECA) {
+            return new Found(null, ResultCode.PAYMENT_METHOD_MISMATCH);
+        }
+        if (order.pendingOperation() != null) {
+            return new Found(order, ResultCode.OPERATION_IN_PROGRESS);
+        }
+        return new Found(order, ResultCode.OK);
+    }
+
+    record Found(Order order, ResultCode code) {}
+}

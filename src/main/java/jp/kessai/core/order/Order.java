@@ -1,0 +1,32 @@
+package jp.kessai.core.order;
+
+import java.time.Instant;
+
+/**
+ * One order: (shop, OrderID, payment method) with its AccessID/AccessPass pair and current state. {@code cardNoMasked}
+ * is the only card number form that leaves storage; the encrypted number stays in the repository.
+ */
+public record Order(
+        long id,
+        long shopPk,
+        String orderId,
+        PaymentMethod method,
+        String accessId,
+        String accessPass,
+        OrderStatus status,
+        String jobCd,
+        long amountYen,
+        long taxYen,
+        ClientFields clientFields,
+        String cardNoMasked,
+        String carryInfo,
+        String processorRef,
+        Operation pendingOperation,
+        Instant processedAt,
+        Instant soldAt,
+        Instant createdAt) {
+
+    public long totalYen() {
+        return amountYen + taxYen;
+    }
+}

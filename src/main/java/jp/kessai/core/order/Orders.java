@@ -1,0 +1,240 @@
+package jp.kessai.core.order;
+
+import java.security.SecureRandom;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Order storage and the write-ahead journal of processor calls. Every query is scoped by shop. Payment-method
+ * capabilities decide; this class records.
+ */
+@Service
+public class Orders {
+
+    private static final String COLUMNS = """
+            id, shop_pk, order_id, payment_method, access_id, access_pass, status, job_cd, amount_yen, tax_yen,
+            client_field1, client_field2, client_field3, card_no_masked, carry_info, processor_ref, pending_operation,
+            processed_at, sold_at, created_at""";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final JsonMapper json;
+    private final SecureRandom random = new SecureRandom();
+
+    public Orders(JdbcClient jdbc, TransactionTemplate tx, Clock clock, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** Registers a new order with a fresh 32-character AccessID/AccessPass; empty if the OrderID is taken. */
+    public Optional<Order> register(long shopPk, String orderId, PaymentMethod method, OrderStatus initial,
+            long amountYen, long taxYen) {
+        Timestamp now = Timestamp.from(clock.instant());
+        try {
+            long id = jdbc.sql("""
+                    INSERT INTO payment_order (shop_pk, order_id, payment_method, access_id, access_pass, status,
+                                               amount_yen, tax_yen, processed_at, created_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT ON CONSTRAINT payment_order_unique_order DO NOTHING
+                    RETURNING id""")
+                    .params(shopPk, orderId, method.name(), randomHex(), randomHex(), initial.name(), amountYen,
+                            taxYen, now, now, now)
+                    .query(Long.class)
+                    .optional()
+                    .orElse(-1L);
+            return id < 0 ? Optional.empty() : findById(shopPk, id);
+        } catch (DuplicateKeyException accessIdCollision) {
+            // 128 random bits: a collision is practically impossible, but never hand out a duplicate pair
+            return register(shopPk, orderId, method, initial, amountYen, taxYen);
+        }
+    }
+
+    public Optional<Order> findByShopAndAccessId(long shopPk, String accessId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment_order WHERE shop_pk = ? AND access_id = ?")
+                .params(shopPk, accessId).query(Orders::map).optional();
+    }
+
+    public Optional<Order> findByShopAndOrderId(long shopPk, String orderId, PaymentMethod method) {
+        return jdbc.sql("SELECT " + COLUMNS
+                        + " FROM payment_order WHERE shop_pk = ? AND order_id = ? AND payment_method = ?")
+                .params(shopPk, orderId, method.name()).query(Orders::map).optional();
+    }
+
+    public List<Order> findByShopAndOrderId(long shopPk, String orderId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment_order WHERE shop_pk = ? AND order_id = ? ORDER BY id")
+                .params(shopPk, orderId).query(Orders::map).list();
+    }
+
+    public Optional<Order> findById(long shopPk, long id) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment_order WHERE shop_pk = ? AND id = ?")
+                .params(shopPk, id).query(Orders::map).optional();
+    }
+
+    /**
+     * Write-ahead step: atomically claims the order for {@code operation} (only from {@code expected} and only if
+     * nothing else is in flight) and journals the call as PENDING, in one committed transaction. Empty when the
+     * order moved or another call holds it.
+     */
+    public Optional<Attempt> begin(Order order, OrderStatus expected, Operation operation, String processorRef,
+            OrderChange onSuccess) {
+        Timestamp now = Timestamp.from(clock.instant());
+        return tx.execute(status -> {
+            int claimed = jdbc.sql("""
+                    UPDATE payment_order SET pending_operation = ?, updated_at = ?
+                     WHERE shop_pk = ? AND id = ? AND status = ? AND pending_operation IS NULL""")
+                    .params(operation.name(), now, order.shopPk(), order.id(), expected.name())
+                    .update();
+            if (claimed == 0) {
+                return Optional.empty();
+            }
+            long attemptId = jdbc.sql("""
+                    INSERT INTO order_operation (order_pk, operation, state, processor_ref, success_change, started_at)
+                    VALUES (?, ?, 'PENDING', ?, CAST(? AS jsonb), ?) RETURNING id""")
+                    .params(order.id(), operation.name(), processorRef, json.writeValueAsString(onSuccess), now)
+                    .query(Long.class).single();
+            return Optional.of(new Attempt(attemptId, order.id(), operation, processorRef));
+        });
+    }
+
+    /**
+     * Records the processor's answer. SUCCEEDED/FAILED release the order (applying {@code change});
+     * UNKNOWN keeps it claimed so nothing else runs until the reconciler settles it.
+     */
+    public void finish(Attempt attempt, AttemptState state, String resultCode, OrderChange change) {
+        Instant now = clock.instant();
+        tx.executeWithoutResult(status -> {
+            jdbc.sql("UPDATE order_operation SET state = ?, result_code = ?, finished_at = ? WHERE id = ?")
+                    .params(state.name(), resultCode, Timestamp.from(now), attempt.id())
+                    .update();
+            boolean release = state == AttemptState.SUCCEEDED || state == AttemptState.FAILED;
+            ClientFields fields = change.clientFields();
+            jdbc.sql("""
+                    UPDATE payment_order
+                       SET status = coalesce(:status, status),
+                           job_cd = coalesce(:jobCd, job_cd),
+                           card_no_enc = coalesce(:cardEnc, card_no_enc),
+                           card_no_masked = coalesce(:cardMasked, card_no_masked),
+                           carry_info = coalesce(:carryInfo, carry_info),
+                           client_field1 = CASE WHEN :setFields THEN :f1 ELSE client_field1 END,
+                           client_field2 = CASE WHEN :setFields THEN :f2 ELSE client_field2 END,
+                           client_field3 = CASE WHEN :setFields THEN :f3 ELSE client_field3 END,
+                           sold_at = coalesce(:soldAt, sold_at),
+                           processor_ref = CASE WHEN :succeeded THEN :ref ELSE processor_ref END,
+                           processed_at = CASE WHEN :succeeded THEN :now ELSE processed_at END,
+                           pending_operation = CASE WHEN :release THEN NULL ELSE pending_operation END,
+                           updated_at = :now
+                     WHERE id = :id""")
+                    .param("status", change.status() == null ? null : change.status().name())
+                    .param("jobCd", change.jobCd())
+                    .param("cardEnc", change.cardNoSealed())
+                    .param("cardMasked", change.cardNoMasked())
+                    .param("carryInfo", change.carryInfo())
+                    .param("setFields", fields != null)
+                    .param("f1", fields == null ? null : fields.field1())
+                    .param("f2", fields == null ? null : fields.field2())
+                    .param("f3", fields == null ? null : fields.field3())
+                    .param("soldAt", change.soldAt() == null ? null : Timestamp.from(change.soldAt()))
+                    .param("succeeded", state == AttemptState.SUCCEEDED)
+                    .param("ref", attempt.processorRef())
+                    .param("now", Timestamp.from(now))
+                    .param("release", release)
+                    .param("id", attempt.orderPk())
+                    .update();
+        });
+    }
+
+    /**
+     * Settles an attempt from the reconciler: SUCCEEDED applies the change journaled before the call.
+     */
+    public void settle(Attempt attempt, AttemptState state, String resultCode) {
+        OrderChange change = OrderChange.none();
+        if (state == AttemptState.SUCCEEDED) {
+            String stored = jdbc.sql("SELECT success_change::text FROM order_operation WHERE id = ?")
+                    .param(attempt.id()).query(String.class).single();
+            change = json.readValue(stored, OrderChange.class);
+        }
+        finish(attempt, state, resultCode, change);
+    }
+
+    /**
+     * Unsettled attempts for the reconciler: UNKNOWN ones, and PENDING ones older than {@code pendingBefore} (a node
+     * died between "called" and "recorded"). Locks them (SKIP LOCKED) so several nodes share the work.
+     */
+    public List<UnsettledAttempt> lockUnsettled(PaymentMethod method, Instant pendingBefore, int limit) {
+        return jdbc.sql("""
+                SELECT a.id, a.order_pk, a.operation, a.processor_ref, o.shop_pk, a.started_at, a.state
+                  FROM order_operation a JOIN payment_order o ON o.id = a.order_pk
+                 WHERE o.payment_method = ?
+                   AND (a.state = 'UNKNOWN' OR (a.state = 'PENDING' AND a.started_at < ?))
+                 ORDER BY a.id
+                 LIMIT ?
+                 FOR UPDATE OF a SKIP LOCKED""")
+                .params(method.name(), Timestamp.from(pendingBefore), limit)
+                .query((rs, n) -> new UnsettledAttempt(
+                        new Attempt(rs.getLong(1), rs.getLong(2), Operation.valueOf(rs.getString(3)), rs.getString(4)),
+                        rs.getLong(5), rs.getTimestamp(6).toInstant(), AttemptState.valueOf(rs.getString(7))))
+                .list();
+    }
+
+    /** An attempt the reconciler must settle, with the shop that owns its order. */
+    public record UnsettledAttempt(Attempt attempt, long shopPk, Instant startedAt, AttemptState state) {}
+
+    /** The journal of one order, oldest first (for operators and tests). */
+    public List<AttemptRecord> journal(long shopPk, long orderPk) {
+        return jdbc.sql("""
+                SELECT a.operation, a.state, a.processor_ref, a.result_code
+                  FROM order_operation a JOIN payment_order o ON o.id = a.order_pk
+                 WHERE o.shop_pk = ? AND a.order_pk = ? ORDER BY a.id""")
+                .params(shopPk, orderPk)
+                .query((rs, n) -> new AttemptRecord(Operation.valueOf(rs.getString(1)),
+                        AttemptState.valueOf(rs.getString(2)), rs.getString(3), rs.getString(4)))
+                .list();
+    }
+
+    public record AttemptRecord(Operation operation, AttemptState state, String processorRef, String resultCode) {}
+
+    private String randomHex() {
+        byte[] bytes = new byte[16];
+        random.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    private static Order map(ResultSet rs, int row) throws SQLException {
+        String pending = rs.getString("pending_operation");
+        Timestamp soldAt = rs.getTimestamp("sold_at");
+        return new Order(
+                rs.getLong("id"),
+                rs.getLong("shop_pk"),
+                rs.getString("order_id"),
+                PaymentMethod.valueOf(rs.getString("payment_method")),
+                rs.getString("access_id"),
+                rs.getString("access_pass"),
+                OrderStatus.valueOf(rs.getString("status")),
+                rs.getString("job_cd"),
+                rs.getLong("amount_yen"),
+                rs.getLong("tax_yen"),
+                new ClientFields(rs.getString("client_field1"), rs.getString("client_field2"),
+                        rs.getString("client_field3")),
+                rs.getString("card_no_masked"),
+                rs.getString("carry_info"),
+                rs.getString("processor_ref"),
+                pending == null ? null : Operation.valueOf(pending),
+                rs.getTimestamp("processed_at").toInstant(),
+                soldAt == null ? null : soldAt.toInstant(),
+                rs.getTimestamp("created_at").toInstant());
+    }
+}

@@ -1,0 +1,6 @@
+package jp.kessai.core.order;
+
+/** Payment methods the core knows. Faces map them to their wire codes (idpass PayType 14 = JCB_PRECA). */
+public enum PaymentMethod {
+    JCB_PRECA
+}

@@ -1,0 +1,90 @@
+package jp.kessai.core.shop;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Optional;
+import jp.kessai.platform.crypto.FieldCipher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Shops: credential checks (constant time, password never logged or returned) and administration. */
+@Service
+public class ShopDirectory {
+
+    private static final byte[] DUMMY_DIGEST = sha256("kessai-no-such-shop");
+
+    private final JdbcClient jdbc;
+    private final FieldCipher cipher;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    public ShopDirectory(JdbcClient jdbc, FieldCipher cipher, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.cipher = cipher;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * The shop named by ShopID whose password equals {@code shopPass}, or empty. Takes the same time whether the shop
+     * is unknown or the password wrong; the comparison itself is constant time.
+     */
+    public Optional<Shop> authenticate(String shopId, String shopPass) {
+        if (shopId == null || shopPass == null) {
+            MessageDigest.isEqual(DUMMY_DIGEST, sha256(""));
+            return Optional.empty();
+        }
+        Optional<StoredShop> stored = findStoredByShopId(shopId);
+        byte[] expected = stored.map(s -> sha256(cipher.decrypt(s.passwordSealed()))).orElse(DUMMY_DIGEST);
+        boolean match = MessageDigest.isEqual(expected, sha256(shopPass));
+        return match && stored.isPresent() ? stored.map(StoredShop::shop) : Optional.empty();
+    }
+
+    public Optional<Shop> findByShopId(String shopId) {
+        return findStoredByShopId(shopId).map(StoredShop::shop);
+    }
+
+    /** Creates the shop, or updates password, store id and mode of an existing one. */
+    public Shop upsert(String shopId, String shopPass, String robotAid, ShopMode mode) {
+        var now = Timestamp.from(clock.instant());
+        jdbc.sql("""
+                INSERT INTO shop (shop_id, shop_pass_enc, robot_aid, mode, settings, created_at, updated_at)
+                VALUES (:shopId, :pass, :aid, :mode, CAST(:settings AS jsonb), :now, :now)
+                ON CONFLICT (shop_id) DO UPDATE
+                   SET shop_pass_enc = excluded.shop_pass_enc, robot_aid = excluded.robot_aid,
+                       mode = excluded.mode, updated_at = excluded.updated_at
+                """)
+                .param("shopId", shopId)
+                .param("pass", cipher.encrypt(shopPass))
+                .param("aid", robotAid)
+                .param("mode", mode.name())
+                .param("settings", json.writeValueAsString(ShopSettings.defaults()))
+                .param("now", now)
+                .update();
+        return findByShopId(shopId).orElseThrow();
+    }
+
+    private Optional<StoredShop> findStoredByShopId(String shopId) {
+        return jdbc.sql("SELECT id, shop_id, shop_pass_enc, robot_aid, mode, settings::text FROM shop WHERE shop_id = ?")
+                .param(shopId)
+                .query((rs, n) -> new StoredShop(
+                        new Shop(rs.getLong(1), rs.getString(2), rs.getString(4), ShopMode.valueOf(rs.getString(5)),
+                                json.readValue(rs.getString(6), ShopSettings.class)),
+                        rs.getBytes(3)))
+                .optional();
+    }
+
+    private record StoredShop(Shop shop, byte[] passwordSealed) {}
+
+    private static byte[] sha256(String value) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package jp.kessai.face.idpass;
+
+import static jp.kessai.face.idpass.IdPassParams.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import jp.kessai.core.ResultCode;
+import jp.kessai.core.jcbpreca.JcbPrecaCancel;
+import jp.kessai.core.jcbpreca.OrderRef;
+import jp.kessai.core.shop.Shop;
+import org.springframework.stereotype.Component;
+
+/** Seed 000 §2.2.2.1 決済キャンセル: {@code /payment/JcbPrecaCancel.idPass}. */
+@Component
+class JcbPrecaCancelEndpoint implements IdPassOperation {
+
+    private static final ParamTable PARAMS = new ParamTable(ACCESS_ID_E, ACCESS_PASS_E, ORDER_ID_E);
+
+    private final ShopCredentials credentials;
+    private final JcbPrecaCancel cancel;
+
+    JcbPrecaCancelEndpoint(ShopCredentials credentials, JcbPrecaCancel cancel) {
+        this.credentials = credentials;
+        this.cancel = cancel;
+    }
+
+    @Override
+    public String name() {
+        return "JcbPrecaCancel";
+    }
+
+    @Override
+    public IdPassResponse handle(IdPassRequest request) {
+        List<IdPassError> errors = new ArrayList<>(new ParamTable(VERSION, VERSION_CANCEL).check(request));
+        Optional<Shop> shop = credentials.check(request, SHOP_ID_E, SHOP_PASS_E, "E01030002", errors);
+        errors.addAll(PARAMS.check(request));
+        if (!errors.isEmpty()) {
+            return IdPassResponse.errors(errors);
+        }
+        var result = cancel.cancel(shop.orElseThrow(),
+                new OrderRef(request.get("AccessID"), request.get("AccessPass"), request.get("OrderID")));
+        var response = IdPassResponse.ok();
+        if (result.code() == ResultCode.OK) {
+            return response.put("OrderID", result.order().orderId()).put("Status", result.order().status().name());
+        }
+        IdPassError error = IdPassResultCodes.of(result.code(), IdPassResultCodes.Family.COMMON);
+        boolean attempted = result.order() != null && result.code() != ResultCode.OPERATION_IN_PROGRESS
+                && result.code() != ResultCode.NOT_PAID && result.code() != ResultCode.ALREADY_CANCELLED;
+        if (!attempted) {
+            return IdPassResponse.errors(List.of(error));
+        }
+        // the cancel reached the center and failed: the seed returns the state before processing
+        return response.put("OrderID", result.order().orderId()).put("Status", result.order().status().name())
+                .withErrors(List.of(error));
+    }
+}

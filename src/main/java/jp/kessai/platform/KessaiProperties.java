@@ -1,0 +1,39 @@
+package jp.kessai.platform;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Kessai's configuration contract ({@code kessai.*}); every property is documented in docs/configuration.md.
+ */
+@ConfigurationProperties("kessai")
+public record KessaiProperties(
+        @DefaultValue("./data") Path dataDir,
+        @DefaultValue Sandbox sandbox,
+        @DefaultValue Demo demo,
+        @DefaultValue Crypto crypto,
+        @DefaultValue EmbeddedPostgres embeddedPostgres,
+        @DefaultValue JcbPreca jcbPreca,
+        @DefaultValue Reconciler reconciler) {
+
+    public record Sandbox(@DefaultValue("true") boolean enabled) {}
+
+    public record Demo(
+            @DefaultValue("tshop00000001") String shopId,
+            @DefaultValue("kessai01") String shopPass,
+            @DefaultValue("100001") String robotAid) {}
+
+    /** {@code masterKey}: base64 of 32 bytes; when empty a key file is created under the data directory. */
+    public record Crypto(@DefaultValue("") String masterKey) {}
+
+    /** {@code port} 0 picks a free loopback port at each start. */
+    public record EmbeddedPostgres(@DefaultValue("0") int port) {}
+
+    /** Seed 000 §1.2.3: the service times out its call to the JCB Preca center after 90 seconds. */
+    public record JcbPreca(@DefaultValue("90s") Duration centerTimeout) {}
+
+    /** How often unsettled (UNKNOWN) processor calls are re-examined, and how old a PENDING attempt must be to count as lost. */
+    public record Reconciler(@DefaultValue("30s") Duration interval, @DefaultValue("120s") Duration pendingGrace) {}
+}
