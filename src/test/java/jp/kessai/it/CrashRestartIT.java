@@ -1,0 +1,112 @@
+package jp.kessai.it;
+
+import static jp.kessai.it.IdPassClient.params;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Durability: Kessai is started from its packaged jar, pays, is killed with SIGKILL (its PostgreSQL orphaned and
+ * still running), and started again on the same data directory. Everything it acknowledged is still there.
+ */
+class CrashRestartIT {
+
+    private static final Duration STARTUP = Duration.ofSeconds(120);
+
+    @Test
+    void acknowledgedPaymentsSurviveAKill9AndRestart() throws Exception {
+        Path dataDir = Path.of("target", "it-data", "crash-" + UUID.randomUUID()).toAbsolutePath();
+        int port = freePort();
+        var client = new IdPassClient("http://localhost:" + port);
+
+        Process first = start(dataDir, port);
+        String orderId = "crash-" + System.nanoTime();
+        String accessId;
+        try {
+            await(port, first);
+            var entry = client.post("EntryTranJcbPreca", params("ShopID", "tshop00000001", "ShopPass", "kessai01",
+                    "OrderID", orderId, "Amount", "1234"));
+            accessId = entry.get("AccessID");
+            var exec = client.post("ExecTranJcbPreca", params("ShopID", "tshop00000001", "ShopPass", "kessai01",
+                    "AccessID", accessId, "AccessPass", entry.get("AccessPass"), "OrderID", orderId,
+                    "CardNo", "9990000000000009", "ApprovalNo", "1234", "ClientField1", "残る"));
+            assertThat(exec.get("Status")).as(exec.body()).isEqualTo("SALES");
+        } finally {
+            first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, the database is not stopped
+        }
+        assertThat(Files.exists(dataDir.resolve("pg").resolve("postmaster.pid"))).as("PostgreSQL was orphaned").isTrue();
+
+        Process second = start(dataDir, port);
+        try {
+            await(port, second);
+            var search = client.post("SearchTradeMulti", params("ShopID", "tshop00000001", "ShopPass", "kessai01",
+                    "OrderID", orderId, "PayType", "14"));
+            assertThat(search.get("Status")).as(search.body()).isEqualTo("SALES");
+            assertThat(search.get("AccessID")).isEqualTo(accessId);
+            assertThat(search.get("Amount")).isEqualTo("1234");
+            assertThat(search.get("ClientField1")).isEqualTo("残る");
+            var again = client.post("EntryTranJcbPreca", params("ShopID", "tshop00000001", "ShopPass", "kessai01",
+                    "OrderID", orderId, "Amount", "1"));
+            assertThat(again.get("ErrInfo")).isEqualTo("M01004010");
+        } finally {
+            second.destroy(); // SIGTERM: orderly shutdown stops the embedded server
+            second.waitFor();
+        }
+    }
+
+    private static Process start(Path dataDir, int port) throws IOException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = List.of(java, "-jar", jar().toString(), "--server.port=" + port,
+                "--kessai.data-dir=" + dataDir, "--kessai.reconciler.interval=1h");
+        Files.createDirectories(dataDir);
+        return new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile()).start();
+    }
+
+    private static Path jar() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches("kessai-.*\\.jar")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("run through `./mvnw verify`: the jar is built first"));
+        }
+    }
+
+    private static void await(int port, Process process) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + STARTUP.toNanos();
+        while (System.nanoTime() < deadline) {
+            assertThat(process.isAlive()).as("Kessai exited during start-up").isTrue();
+            try {
+                var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("UP")) {
+                    // the demo shop is created once the application is ready; give the listener its moment
+                    Thread.sleep(500);
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("Kessai did not start within " + STARTUP);
+    }
+
+    private static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+}
