@@ -8,6 +8,8 @@ public enum ResultCode {
     OK,
     /** ShopID/ShopPass do not name a shop. */
     SHOP_AUTH_FAILED,
+    /** The shop has no contract for this payment method. */
+    METHOD_NOT_CONTRACTED,
     /** The OrderID was already registered for this shop and payment method (never reusable, seed 000 §1.2.1). */
     ORDER_ID_ALREADY_USED,
     /** No order with these identifiers for this shop. */

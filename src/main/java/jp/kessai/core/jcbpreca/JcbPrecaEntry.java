@@ -19,6 +19,9 @@ public class JcbPrecaEntry {
     }
 
     public Result register(Shop shop, String orderId, long amountYen, long taxYen) {
+        if (!shop.settings().jcbPrecaContracted()) {
+            return new Result(ResultCode.METHOD_NOT_CONTRACTED, null);
+        }
         var initial = JcbPrecaStateTable.TABLE.next(null, Operation.ENTRY, null).orElseThrow();
         return orders.register(shop.id(), orderId, PaymentMethod.JCB_PRECA, initial, amountYen, taxYen)
                 .map(order -> new Result(ResultCode.OK, order))

@@ -28,6 +28,7 @@ final class IdPassResultCodes {
 
     static {
         TABLE.put(ResultCode.SHOP_AUTH_FAILED, new Codes("M01002002", "E01030002"));
+        TABLE.put(ResultCode.METHOD_NOT_CONTRACTED, Codes.both("E61020001"));
         TABLE.put(ResultCode.ORDER_ID_ALREADY_USED, new Codes("M01004010", "E01040010"));
         TABLE.put(ResultCode.ORDER_NOT_FOUND, new Codes("M01058002", "E01110002"));
         TABLE.put(ResultCode.ACCESS_PASS_MISMATCH, new Codes("M01058002", "E01110002"));

@@ -57,33 +57,58 @@ public class FieldCipher {
 
     /** Loads the data keys; creates the first one on a new database. Called once the schema exists. */
     public void initialise() {
+        tx.executeWithoutResult(status -> {
+            lockKeyTable(); // several nodes may start at once on a new database
+            loadDataKeys();
+            Integer active = jdbc.sql("SELECT id FROM crypto_data_key WHERE active").query(Integer.class).optional().orElse(null);
+            activeKeyId = active != null ? active : createDataKey();
+        });
+    }
+
+    /** Creates a new data key and makes it the one that seals from now on (other nodes pick it up on first use). */
+    public int rotate() {
+        int id = tx.execute(status -> {
+            lockKeyTable();
+            return createDataKey();
+        });
+        activeKeyId = id;
+        return id;
+    }
+
+    private int createDataKey() {
+        byte[] key = new byte[KEY_BYTES];
+        random.nextBytes(key);
+        int next = jdbc.sql("SELECT coalesce(max(id), 0) + 1 FROM crypto_data_key").query(Integer.class).single();
+        jdbc.sql("UPDATE crypto_data_key SET active = false WHERE active").update();
+        jdbc.sql("INSERT INTO crypto_data_key (id, wrapped_key, created_at, active) VALUES (?, ?, ?, true)")
+                .params(next, seal(masterKey, key, aad(next)), Timestamp.from(Instant.now()))
+                .update();
+        dataKeys.put(next, new SecretKeySpec(key, "AES"));
+        return next;
+    }
+
+    private void lockKeyTable() {
+        jdbc.sql("SELECT pg_advisory_xact_lock(7352001)").query(Object.class).single();
+    }
+
+    private void loadDataKeys() {
         jdbc.sql("SELECT id, wrapped_key FROM crypto_data_key").query((rs, n) -> {
             dataKeys.put(rs.getInt(1), new SecretKeySpec(open(masterKey, rs.getBytes(2), aad(rs.getInt(1))), "AES"));
             return null;
         }).list();
-        Integer active = jdbc.sql("SELECT id FROM crypto_data_key WHERE active").query(Integer.class).optional().orElse(null);
-        if (active == null) {
-            rotate();
-        } else {
-            activeKeyId = active;
-        }
     }
 
-    /** Creates a new data key and makes it the one that seals from now on. */
-    public int rotate() {
-        byte[] key = new byte[KEY_BYTES];
-        random.nextBytes(key);
-        int id = tx.execute(status -> {
-            int next = jdbc.sql("SELECT coalesce(max(id), 0) + 1 FROM crypto_data_key").query(Integer.class).single();
-            jdbc.sql("UPDATE crypto_data_key SET active = false WHERE active").update();
-            jdbc.sql("INSERT INTO crypto_data_key (id, wrapped_key, created_at, active) VALUES (?, ?, ?, true)")
-                    .params(next, seal(masterKey, key, aad(next)), Timestamp.from(Instant.now()))
-                    .update();
-            return next;
-        });
-        dataKeys.put(id, new SecretKeySpec(key, "AES"));
-        activeKeyId = id;
-        return id;
+    /** The data key with this id; another node may have created it since this one started. */
+    private SecretKey dataKey(int keyId) {
+        SecretKey key = dataKeys.get(keyId);
+        if (key == null) {
+            loadDataKeys();
+            key = dataKeys.get(keyId);
+        }
+        if (key == null) {
+            throw new IllegalStateException("unknown data key " + keyId);
+        }
+        return key;
     }
 
     public byte[] encrypt(String plaintext) {
@@ -98,10 +123,7 @@ public class FieldCipher {
             throw new IllegalStateException("unknown sealed-field format");
         }
         int keyId = buffer.getInt();
-        SecretKey key = dataKeys.get(keyId);
-        if (key == null) {
-            throw new IllegalStateException("unknown data key " + keyId);
-        }
+        SecretKey key = dataKey(keyId);
         byte[] sealed = new byte[buffer.remaining()];
         buffer.get(sealed);
         return new String(open(key, sealed, aad(keyId)), StandardCharsets.UTF_8);
