@@ -22,6 +22,14 @@ public enum ResultCode {
     PAYMENT_METHOD_MISMATCH,
     /** Payment requested on an order that is already paid or cancelled. */
     ALREADY_PAID,
+    /** A payment request was already made for this order (and is waiting for the customer). */
+    ALREADY_REQUESTED,
+    /** The customer's payment deadline passed. */
+    PAYMENT_EXPIRED,
+    /** A browser redirect's token does not belong to the transaction. */
+    TOKEN_MISMATCH,
+    /** The customer cancelled on the payment page, or the center refused the payment. */
+    PAYMENT_FAILED,
     /** Cancel requested on an order that was never paid. */
     NOT_PAID,
     /** Cancel requested a second time (allowed once per OrderID). */

@@ -15,15 +15,25 @@ public record KessaiProperties(
         @DefaultValue Demo demo,
         @DefaultValue Crypto crypto,
         @DefaultValue EmbeddedPostgres embeddedPostgres,
-        @DefaultValue JcbPreca jcbPreca,
-        @DefaultValue Reconciler reconciler) {
+        @DefaultValue Centers centers,
+        @DefaultValue Reconciler reconciler,
+        @DefaultValue Notifications notifications,
+        @DefaultValue("") String publicBaseUrl) {
 
     public record Sandbox(@DefaultValue("true") boolean enabled) {}
+
+    /**
+     * Notification dispatch: how often due notifications are looked for, and how long one node holds an entry while
+     * delivering it (after that another node may take it: at-least-once).
+     */
+    public record Notifications(@DefaultValue("5s") Duration pollInterval, @DefaultValue("60s") Duration lease,
+            @DefaultValue("60s") Duration expiryInterval) {}
 
     public record Demo(
             @DefaultValue("tshop00000001") String shopId,
             @DefaultValue("kessai01") String shopPass,
-            @DefaultValue("100001") String robotAid) {}
+            @DefaultValue("100001") String robotAid,
+            @DefaultValue("") String resultNotificationUrl) {}
 
     /** {@code masterKey}: base64 of 32 bytes; when empty a key file is created under the data directory. */
     public record Crypto(@DefaultValue("") String masterKey) {}
@@ -31,8 +41,11 @@ public record KessaiProperties(
     /** {@code port} 0 picks a free loopback port at each start. */
     public record EmbeddedPostgres(@DefaultValue("0") int port) {}
 
-    /** Seed 000 §1.2.3: the service times out its call to the JCB Preca center after 90 seconds. */
-    public record JcbPreca(@DefaultValue("90s") Duration centerTimeout) {}
+    /**
+     * Seeds 000 and 001 §1.2.3: the service times out its calls to the payment centers (JCB Preca, NET CASH) after
+     * 90 seconds. The reconciler's grace period is never shorter than this plus 30 seconds.
+     */
+    public record Centers(@DefaultValue("90s") Duration timeout) {}
 
     /** How often unsettled (UNKNOWN) processor calls are re-examined, and how old a PENDING attempt must be to count as lost. */
     public record Reconciler(@DefaultValue("30s") Duration interval, @DefaultValue("120s") Duration pendingGrace) {}

@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "kessai.data-dir=target/it-data/${random.uuid}",
-        "kessai.jcb-preca.center-timeout=2s",
+        "kessai.centers.timeout=2s",
         "kessai.reconciler.interval=1h",
         "logging.level.jp.kessai=INFO"})
 public abstract class IntegrationTest {

@@ -24,7 +24,7 @@ public class JcbPrecaBalanceInquiry {
 
     public Result inquire(CardNumber cardNo, String approvalNo) {
         try {
-            PrecaAnswer answer = ProcessorCalls.withDeadline(properties.jcbPreca().centerTimeout(),
+            PrecaAnswer answer = ProcessorCalls.withDeadline(properties.centers().timeout(),
                     () -> center.balance(cardNo.digits(), approvalNo));
             return switch (answer) {
                 case PrecaAnswer.Approved approved -> new Result(ResultCode.OK, approved);

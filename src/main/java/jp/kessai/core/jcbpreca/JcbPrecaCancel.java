@@ -1,5 +1,9 @@
 package jp.kessai.core.jcbpreca;
 
+import jp.kessai.core.order.OrderLookup;
+import jp.kessai.core.order.OrderRef;
+import jp.kessai.core.order.PaymentMethod;
+
 import static jp.kessai.core.order.Transition.Outcome.FAILURE;
 import static jp.kessai.core.order.Transition.Outcome.SUCCESS;
 
@@ -38,7 +42,7 @@ public class JcbPrecaCancel {
     }
 
     public Result cancel(Shop shop, OrderRef ref) {
-        OrderLookup.Found found = lookup.find(shop, ref);
+        OrderLookup.Found found = lookup.find(shop, ref, PaymentMethod.JCB_PRECA);
         if (found.code() != ResultCode.OK) {
             return new Result(found.code(), found.order());
         }
@@ -54,7 +58,7 @@ public class JcbPrecaCancel {
         }
         PrecaAnswer answer;
         try {
-            answer = ProcessorCalls.withDeadline(properties.jcbPreca().centerTimeout(),
+            answer = ProcessorCalls.withDeadline(properties.centers().timeout(),
                     () -> center.cancel(order.processorRef()));
         } catch (ProcessorOutcomeUnknownException e) {
             orders.finish(attempt, AttemptState.UNKNOWN, ResultCode.PROCESSOR_OUTCOME_UNKNOWN.name(), OrderChange.none());

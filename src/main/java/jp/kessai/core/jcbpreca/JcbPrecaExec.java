@@ -1,5 +1,9 @@
 package jp.kessai.core.jcbpreca;
 
+import jp.kessai.core.order.OrderLookup;
+import jp.kessai.core.order.OrderRef;
+import jp.kessai.core.order.PaymentMethod;
+
 import static jp.kessai.core.order.Transition.Outcome.FAILURE;
 import static jp.kessai.core.order.Transition.Outcome.SUCCESS;
 
@@ -53,7 +57,7 @@ public class JcbPrecaExec {
     }
 
     public Result pay(Shop shop, Command command) {
-        OrderLookup.Found found = lookup.find(shop, command.order());
+        OrderLookup.Found found = lookup.find(shop, command.order(), PaymentMethod.JCB_PRECA);
         if (found.code() != ResultCode.OK) {
             return new Result(found.code(), found.order(), null);
         }
@@ -71,7 +75,7 @@ public class JcbPrecaExec {
         }
         PrecaAnswer answer;
         try {
-            answer = ProcessorCalls.withDeadline(properties.jcbPreca().centerTimeout(),
+            answer = ProcessorCalls.withDeadline(properties.centers().timeout(),
                     () -> center.debit(salesCode, command.cardNo().digits(), command.approvalNo(), order.totalYen(),
                             command.carryInfo()));
         } catch (ProcessorOutcomeUnknownException e) {

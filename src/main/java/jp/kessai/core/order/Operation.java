@@ -1,8 +1,16 @@
 package jp.kessai.core.order;
 
-/** Operations that move an order through its state table (seed 000 table 1.2.2-1: 取引登録, 決済要求, 取消要求). */
+/**
+ * Operations that move an order through its state table: 取引登録 (ENTRY), 決済要求 (EXEC), 取消要求 (CANCEL),
+ * the customer's arrival at the payment page (START), the center's 入金通知 (PAYMENT_NOTICE) and user-cancel
+ * notice (CANCEL_NOTICE), and 未入金で支払期限切れ (EXPIRE).
+ */
 public enum Operation {
     ENTRY,
     EXEC,
-    CANCEL
+    CANCEL,
+    START,
+    PAYMENT_NOTICE,
+    CANCEL_NOTICE,
+    EXPIRE
 }

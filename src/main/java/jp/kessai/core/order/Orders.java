@@ -79,6 +79,28 @@ public class Orders {
                 .params(shopPk, orderId).query(Orders::map).list();
     }
 
+    /**
+     * For the customer's browser, which knows an AccessID but not the shop: the caller must check the transaction's
+     * token before revealing or changing anything.
+     */
+    public Optional<Order> findForCustomerByAccessId(String accessId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM payment_order WHERE access_id = ?")
+                .param(accessId).query(Orders::map).optional();
+    }
+
+    /**
+     * Moves an order that is in one of {@code from} to {@code to} (no processor call involved). Joins the caller's
+     * transaction so that whatever the move causes (e.g. a notification) commits with it. False if the order moved.
+     */
+    public boolean transition(Order order, java.util.Set<OrderStatus> from, OrderStatus to) {
+        Timestamp now = Timestamp.from(clock.instant());
+        return jdbc.sql("UPDATE payment_order SET status = ?, processed_at = ?, updated_at = ?"
+                        + " WHERE shop_pk = ? AND id = ? AND status = ANY (?) AND pending_operation IS NULL")
+                .params(to.name(), now, now, order.shopPk(), order.id(),
+                        from.stream().map(Enum::name).toArray(String[]::new))
+                .update() == 1;
+    }
+
     public Optional<Order> findById(long shopPk, long id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM payment_order WHERE shop_pk = ? AND id = ?")
                 .params(shopPk, id).query(Orders::map).optional();

@@ -48,6 +48,32 @@ public class ShopDirectory {
         return findStoredByShopId(shopId).map(StoredShop::shop);
     }
 
+    public Optional<Shop> findById(long id) {
+        return jdbc.sql("SELECT id, shop_id, shop_pass_enc, robot_aid, mode, settings::text FROM shop WHERE id = ?")
+                .param(id).query(this::mapStored).optional().map(StoredShop::shop);
+    }
+
+    public Shop updateSettings(long id, ShopSettings settings) {
+        jdbc.sql("UPDATE shop SET settings = CAST(? AS jsonb), updated_at = ? WHERE id = ?")
+                .params(json.writeValueAsString(settings), Timestamp.from(clock.instant()), id).update();
+        return findById(id).orElseThrow();
+    }
+
+    /**
+     * The lowercase hex MD5 of {@code data} followed by the shop password — the protocol type's CheckString
+     * (seed 001 §2.1.2.4). The password never leaves this class.
+     */
+    public String md5WithShopPass(Shop shop, String data) {
+        byte[] sealed = jdbc.sql("SELECT shop_pass_enc FROM shop WHERE id = ?").param(shop.id()).query(byte[].class).single();
+        try {
+            byte[] digest = MessageDigest.getInstance("MD5")
+                    .digest((data + cipher.decrypt(sealed)).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Creates the shop, or updates password, store id and mode of an existing one. */
     public Shop upsert(String shopId, String shopPass, String robotAid, ShopMode mode) {
         var now = Timestamp.from(clock.instant());
@@ -71,11 +97,13 @@ public class ShopDirectory {
     private Optional<StoredShop> findStoredByShopId(String shopId) {
         return jdbc.sql("SELECT id, shop_id, shop_pass_enc, robot_aid, mode, settings::text FROM shop WHERE shop_id = ?")
                 .param(shopId)
-                .query((rs, n) -> new StoredShop(
-                        new Shop(rs.getLong(1), rs.getString(2), rs.getString(4), ShopMode.valueOf(rs.getString(5)),
-                                json.readValue(rs.getString(6), ShopSettings.class)),
-                        rs.getBytes(3)))
+                .query(this::mapStored)
                 .optional();
+    }
+
+    private StoredShop mapStored(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new StoredShop(new Shop(rs.getLong(1), rs.getString(2), rs.getString(4), ShopMode.valueOf(rs.getString(5)),
+                json.readValue(rs.getString(6), ShopSettings.class)), rs.getBytes(3));
     }
 
     private record StoredShop(Shop shop, byte[] passwordSealed) {}

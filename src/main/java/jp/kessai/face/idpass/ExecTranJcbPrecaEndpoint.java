@@ -8,7 +8,7 @@ import java.util.Optional;
 import jp.kessai.core.CardNumber;
 import jp.kessai.core.ResultCode;
 import jp.kessai.core.jcbpreca.JcbPrecaExec;
-import jp.kessai.core.jcbpreca.OrderRef;
+import jp.kessai.core.order.OrderRef;
 import jp.kessai.core.order.ClientFields;
 import jp.kessai.core.order.Order;
 import jp.kessai.core.shop.Shop;

@@ -1,7 +1,6 @@
 package jp.kessai.face.idpass;
 
 import java.io.ByteArrayOutputStream;
-import java.net.URLDecoder;
 import java.nio.charset.Charset;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,17 +17,19 @@ final class IdPassCodec {
     private IdPassCodec() {}
 
     static IdPassRequest decode(byte[] body) {
-        // percent-encoded bodies are ASCII; raw (unencoded) Windows-31J bytes are tolerated the same way
-        String text = new String(body, WINDOWS_31J);
+        // Split the raw bytes: '&' (0x26) and '=' (0x3D) are never Shift_JIS trail bytes (those start at 0x40).
         Map<String, String> parameters = new LinkedHashMap<>();
-        for (String pair : text.split("&")) {
-            if (pair.isEmpty()) {
-                continue;
+        int start = 0;
+        for (int i = 0; i <= body.length; i++) {
+            if (i == body.length || body[i] == '&') {
+                if (i > start) {
+                    int eq = indexOf(body, (byte) '=', start, i);
+                    String name = decodeComponent(body, start, eq < 0 ? i : eq);
+                    String value = eq < 0 ? "" : decodeComponent(body, eq + 1, i);
+                    parameters.putIfAbsent(name, value);
+                }
+                start = i + 1;
             }
-            int eq = pair.indexOf('=');
-            String name = decodeComponent(eq < 0 ? pair : pair.substring(0, eq));
-            String value = eq < 0 ? "" : decodeComponent(pair.substring(eq + 1));
-            parameters.putIfAbsent(name, value);
         }
         return new IdPassRequest(parameters);
     }
@@ -48,12 +49,37 @@ final class IdPassCodec {
         return out.toByteArray();
     }
 
-    private static String decodeComponent(String raw) {
-        // re-read the ASCII view of the text as bytes so %XX sequences decode as Windows-31J
-        try {
-            return URLDecoder.decode(raw, WINDOWS_31J);
-        } catch (IllegalArgumentException malformedPercentSequence) {
-            return raw; // a stray '%' is kept literally and then judged by the field's character rules
+    /**
+     * Percent-decodes to bytes first and only then reads the bytes as Windows-31J, so a double-byte character
+     * encoded byte by byte with a literal trail byte (PHP's urlencode, browsers: テ = {@code %83e}) decodes whole.
+     * A '%' not followed by two hex digits is kept as it is; '+' is a space.
+     */
+    private static String decodeComponent(byte[] body, int from, int to) {
+        var bytes = new ByteArrayOutputStream(to - from);
+        for (int i = from; i < to; i++) {
+            byte b = body[i];
+            if (b == '+') {
+                bytes.write(' ');
+            } else if (b == '%' && i + 2 < to && hex(body[i + 1]) >= 0 && hex(body[i + 2]) >= 0) {
+                bytes.write(hex(body[i + 1]) * 16 + hex(body[i + 2]));
+                i += 2;
+            } else {
+                bytes.write(b);
+            }
         }
+        return new String(bytes.toByteArray(), WINDOWS_31J);
+    }
+
+    private static int hex(byte b) {
+        return Character.digit(b, 16);
+    }
+
+    private static int indexOf(byte[] bytes, byte wanted, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (bytes[i] == wanted) {
+                return i;
+            }
+        }
+        return -1;
     }
 }

@@ -34,8 +34,10 @@ class IdPassController {
 
     private final Map<String, IdPassOperation> operations;
     private final MeterRegistry meters;
+    private final PublicUrls urls;
 
-    IdPassController(List<IdPassOperation> operations, MeterRegistry meters) {
+    IdPassController(List<IdPassOperation> operations, MeterRegistry meters, PublicUrls urls) {
+        this.urls = urls;
         this.operations = operations.stream().collect(Collectors.toUnmodifiableMap(IdPassOperation::name, Function.identity()));
         this.meters = meters;
     }
@@ -66,7 +68,7 @@ class IdPassController {
             if (body == null) {
                 return IdPassResponse.errors(413, List.of(SYSTEM_ERROR));
             }
-            return operation.handle(IdPassCodec.decode(body));
+            return operation.handle(IdPassCodec.decode(body).withBaseUrl(urls.base(http)));
         } catch (IOException e) {
             log.info("{}: could not read the request body: {}", operation.name(), e.toString());
             return IdPassResponse.errors(List.of(SYSTEM_ERROR));
@@ -77,7 +79,7 @@ class IdPassController {
         }
     }
 
-    private static byte[] readBody(HttpServletRequest http) throws IOException {
+    static byte[] readBody(HttpServletRequest http) throws IOException {
         try (InputStream in = http.getInputStream()) {
             byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
             return body.length > MAX_BODY_BYTES ? null : body;

@@ -31,6 +31,14 @@ final class IdPassParams {
     static final Param CLIENT_FIELD3 = optional("ClientField3", 100, Param.CLIENT_FIELD, "M01041012", "M01041013");
     static final Param CARRY_INFO = optional("CarryInfo", 34, Param.CARRY_INFO, "JP1000036", "JP1000036");
 
+    // NET CASH (seed 001): Amount and Tax are NUMBER 6, Amount at most 200,000 yen
+    static final Param AMOUNT_NET_CASH = required("Amount", 6, Param.DIGITS, "M01005001", "M01005005", "M01005006")
+            .atLeast(1, "M01005011");
+    static final Param TAX_NET_CASH = optional("Tax", 6, Param.DIGITS, "M01006005", "M01006006").atLeast(0, "M01006006");
+    static final Param RET_URL = required("RetURL", 256, Param.URL, "M01056001", "M01056012", "M01056012");
+    static final Param NET_CASH_PAY_TYPE = required("NetCashPayType", 40, Param.ALPHANUMERIC, "M01051001", "M01051005",
+            "M01051011");
+
     // card parameters (same codes in both families)
     static final Param CARD_NO = required("CardNo", 32, Param.DIGITS, "E01170001", "E01170003", "E01170006");
     static final Param APPROVAL_NO = required("ApprovalNo", 16, Param.ALPHANUMERIC, "E01250008", "E01250008", "E01250008");

@@ -35,6 +35,10 @@ final class IdPassResultCodes {
         TABLE.put(ResultCode.ORDER_ID_MISMATCH, new Codes("M01004002", "E01110002"));
         TABLE.put(ResultCode.PAYMENT_METHOD_MISMATCH, new Codes("M01058002", "E01110002"));
         TABLE.put(ResultCode.ALREADY_PAID, Codes.both("E11010001"));
+        TABLE.put(ResultCode.ALREADY_REQUESTED, Codes.both("M01004014"));
+        TABLE.put(ResultCode.PAYMENT_EXPIRED, Codes.both("NC1000005"));
+        TABLE.put(ResultCode.TOKEN_MISMATCH, Codes.both("NC1000003"));
+        TABLE.put(ResultCode.PAYMENT_FAILED, Codes.both("NC1000009"));
         TABLE.put(ResultCode.NOT_PAID, Codes.both("E11010002"));
         TABLE.put(ResultCode.ALREADY_CANCELLED, Codes.both("JP1000020"));
         TABLE.put(ResultCode.OPERATION_IN_PROGRESS, Codes.both("E82010001"));

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import jp.kessai.core.ResultCode;
 import jp.kessai.core.jcbpreca.JcbPrecaCancel;
-import jp.kessai.core.jcbpreca.OrderRef;
+import jp.kessai.core.order.OrderRef;
 import jp.kessai.core.shop.Shop;
 import org.springframework.stereotype.Component;
 

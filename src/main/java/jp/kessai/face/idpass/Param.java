@@ -17,6 +17,8 @@ record Param(String name, boolean required, int maxBytes, Pattern allowed, Strin
     static final Pattern DIGITS = Pattern.compile("[0-9]+");
     static final Pattern NEGATIVE_DIGITS = Pattern.compile("-[0-9]+");
     static final Pattern ANY = Pattern.compile("(?s).*");
+    /** An absolute http(s) URL of printable ASCII (the result form is posted there by the customer's browser). */
+    static final Pattern URL = Pattern.compile("(?i)https?://[^\\s/?#@]+(?:[/?#][\\x21-\\x7E]*)?");
     /**
      * 加盟店自由項目: half-width alphanumerics, half-width symbols except ^ ` { } ~ &amp; &lt; &gt; " ' and full-width
      * (Windows-31J double-byte) characters. Half-width katakana, control characters and anything Windows-31J cannot
@@ -67,7 +69,12 @@ record Param(String name, boolean required, int maxBytes, Pattern allowed, Strin
         return errors;
     }
 
+    /**
+     * Whether the value survives Windows-31J unchanged. canEncode alone is not enough: U+203E (‾) and U+00A5 (¥)
+     * are written as '~' and '\\', which would smuggle a forbidden character out or change the value.
+     */
     private static boolean encodable(String value) {
-        return IdPassCodec.WINDOWS_31J.newEncoder().canEncode(value);
+        return IdPassCodec.WINDOWS_31J.newEncoder().canEncode(value)
+                && new String(value.getBytes(IdPassCodec.WINDOWS_31J), IdPassCodec.WINDOWS_31J).equals(value);
     }
 }

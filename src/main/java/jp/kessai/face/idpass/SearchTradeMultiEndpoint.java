@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jp.kessai.core.ResultCode;
+import jp.kessai.core.netcash.NetCashOrders;
 import jp.kessai.core.order.Order;
 import jp.kessai.core.order.Orders;
 import jp.kessai.core.order.PaymentMethod;
@@ -20,10 +21,30 @@ class SearchTradeMultiEndpoint implements IdPassOperation {
 
     private final ShopCredentials credentials;
     private final Orders orders;
+    private final NetCashOrders netCashOrders;
 
-    SearchTradeMultiEndpoint(ShopCredentials credentials, Orders orders) {
+    SearchTradeMultiEndpoint(ShopCredentials credentials, Orders orders, NetCashOrders netCashOrders) {
         this.credentials = credentials;
         this.orders = orders;
+        this.netCashOrders = netCashOrders;
+    }
+
+    /** Seed 001 §3.1.2.1, NET CASH・nanacoギフト決済 output. */
+    private IdPassResponse netCash(Order order) {
+        var details = netCashOrders.find(order.id());
+        return IdPassResponse.ok()
+                .put("Status", order.status().name())
+                .put("ProcessDate", WireFormats.processDate(order.processedAt()))
+                .put("AccessID", order.accessId())
+                .put("AccessPass", order.accessPass())
+                .put("Amount", order.amountYen())
+                .put("Tax", order.taxYen())
+                .put("Currency", WireFormats.CURRENCY_JPY)
+                .put("ClientField1", order.clientFields().field1())
+                .put("ClientField2", order.clientFields().field2())
+                .put("ClientField3", order.clientFields().field3())
+                .put("PayType", WireFormats.payType(order.method()))
+                .put("NetCashPayType", details.map(NetCashOrders.Details::netCashPayType).orElse(""));
     }
 
     @Override
@@ -49,6 +70,9 @@ class SearchTradeMultiEndpoint implements IdPassOperation {
             return IdPassResponse.errors(List.of(IdPassResultCodes.of(ResultCode.ORDER_NOT_FOUND, IdPassResultCodes.Family.COMMON)));
         }
         Order order = found.get();
+        if (order.method() == PaymentMethod.NET_CASH) {
+            return netCash(order);
+        }
         return IdPassResponse.ok()
                 .put("Status", order.status().name())
                 .put("ProcessDate", WireFormats.processDate(order.processedAt()))

@@ -14,6 +14,9 @@ final class WireFormats {
     private static final DateTimeFormatter YMD = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     static final String PAY_TYPE_JCB_PRECA = "14";
+    static final String PAY_TYPE_NET_CASH = "16";
+    /** The protocol type's currency code for yen. */
+    static final String CURRENCY_JPY = "JPN";
 
     private WireFormats() {}
 
@@ -27,12 +30,16 @@ final class WireFormats {
 
     /** PayType → payment method; null for codes this server does not serve. */
     static PaymentMethod paymentMethod(String payType) {
-        return PAY_TYPE_JCB_PRECA.equals(payType) ? PaymentMethod.JCB_PRECA : null;
+        if (PAY_TYPE_JCB_PRECA.equals(payType)) {
+            return PaymentMethod.JCB_PRECA;
+        }
+        return PAY_TYPE_NET_CASH.equals(payType) ? PaymentMethod.NET_CASH : null;
     }
 
     static String payType(PaymentMethod method) {
         return switch (method) {
             case JCB_PRECA -> PAY_TYPE_JCB_PRECA;
+            case NET_CASH -> PAY_TYPE_NET_CASH;
         };
     }
 

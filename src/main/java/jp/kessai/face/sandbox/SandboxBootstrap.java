@@ -2,6 +2,9 @@ package jp.kessai.face.sandbox;
 
 import jp.kessai.core.shop.ShopDirectory;
 import jp.kessai.core.shop.ShopMode;
+import jp.kessai.core.shop.ShopSettings;
+import jp.kessai.processor.netcash.simulator.NetCashCenterSimulator;
+import jp.kessai.processor.netcash.simulator.NetCashTestCards;
 import jp.kessai.platform.KessaiProperties;
 import jp.kessai.processor.jcbpreca.simulator.PrecaCenterSimulator;
 import jp.kessai.processor.jcbpreca.simulator.PrecaTestCards;
@@ -26,12 +29,15 @@ class SandboxBootstrap {
 
     private final ShopDirectory shops;
     private final PrecaCenterSimulator center;
+    private final NetCashCenterSimulator netCash;
     private final KessaiProperties properties;
     private final Environment environment;
 
-    SandboxBootstrap(ShopDirectory shops, PrecaCenterSimulator center, KessaiProperties properties, Environment environment) {
+    SandboxBootstrap(ShopDirectory shops, PrecaCenterSimulator center, NetCashCenterSimulator netCash,
+            KessaiProperties properties, Environment environment) {
         this.shops = shops;
         this.center = center;
+        this.netCash = netCash;
         this.properties = properties;
         this.environment = environment;
     }
@@ -42,18 +48,25 @@ class SandboxBootstrap {
         if (!demo.robotAid().matches("[0-9]{6}")) {
             throw new IllegalStateException("kessai.demo.robot-aid must be 6 digits");
         }
-        shops.upsert(demo.shopId(), demo.shopPass(), demo.robotAid(), ShopMode.TEST);
+        var shop = shops.upsert(demo.shopId(), demo.shopPass(), demo.robotAid(), ShopMode.TEST);
+        var s = shop.settings();
+        String notificationUrl = demo.resultNotificationUrl().isBlank() ? s.resultNotificationUrl() : demo.resultNotificationUrl();
+        // the demo shop may notify a merchant app on this machine (loopback/private targets are otherwise refused)
+        shops.updateSettings(shop.id(), new ShopSettings(s.jcbPrecaContracted(), s.netCashContracted(),
+                s.netCashPaymentTermMinutes(), notificationUrl, s.notificationRetryIntervalMinutes(),
+                s.notificationStopFrom(), s.notificationStopUntil(), true));
         PrecaTestCards.all().forEach(center::saveCardIfAbsent);
+        NetCashTestCards.all().forEach(netCash::saveCardIfAbsent);
         String base = "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         log.info("""
 
                 ==== Kessai sandbox ready ====
                 Demo shop      ShopID={}  ShopPass={}  ROBOT PAYMENT aid={}
                 idpass         {}/payment/<Name>.idPass   (e.g. {}/payment/EntryTranJcbPreca.idPass)
-                sandbox API    {}/sandbox/jcb-preca/cards
+                sandbox API    POST {}/sandbox/jcb-preca/cards, POST {}/sandbox/netcash/cards
                 health         {}/actuator/health   metrics {}/actuator/prometheus
                 Test prepaid cards: docs/test-cards.md (approval number {})
-                """, demo.shopId(), demo.shopPass(), demo.robotAid(), base, base, base, base, base,
+                """, demo.shopId(), demo.shopPass(), demo.robotAid(), base, base, base, base, base, base,
                 PrecaTestCards.APPROVAL_NO);
     }
 }

@@ -7,7 +7,7 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-import jp.kessai.core.jcbpreca.JcbPrecaReconciler;
+import jp.kessai.core.order.AttemptReconciler;
 import jp.kessai.platform.time.KessaiClock;
 import jp.kessai.processor.jcbpreca.simulator.PrecaCard;
 import jp.kessai.processor.jcbpreca.simulator.PrecaCenterSimulator;
@@ -36,12 +36,15 @@ class SandboxController {
 
     private final PrecaCenterSimulator center;
     private final KessaiClock clock;
-    private final JcbPrecaReconciler reconciler;
+    private final AttemptReconciler reconciler;
+    private final Duration maxLatency;
 
-    SandboxController(PrecaCenterSimulator center, KessaiClock clock, JcbPrecaReconciler reconciler) {
+    SandboxController(PrecaCenterSimulator center, KessaiClock clock, AttemptReconciler reconciler,
+            jp.kessai.platform.KessaiProperties properties) {
         this.center = center;
         this.clock = clock;
         this.reconciler = reconciler;
+        this.maxLatency = properties.centers().timeout().plusSeconds(20);
     }
 
     record CardBody(String cardNo, String approvalNo, Long balance, Integer activateStatus, Integer termStatus,
@@ -86,7 +89,9 @@ class SandboxController {
             center.injectFault(fault, body.count() == null ? 1 : Math.max(1, Math.min(body.count(), 1000)));
         }
         if (body.latencyMillis() != null) {
-            center.setLatencyMillis(Math.min(body.latencyMillis(), 600_000));
+            // never beyond the reconciler's grace period: a call landing after the order was settled as failed
+            // would take money the order does not show
+            center.setLatencyMillis(Math.min(body.latencyMillis(), maxLatency.toMillis()));
         }
         return Map.of("ok", true);
     }

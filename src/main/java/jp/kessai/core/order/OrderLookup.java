@@ -1,17 +1,14 @@
-package jp.kessai.core.jcbpreca;
+package jp.kessai.core.order;
 
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import jp.kessai.core.ResultCode;
-import jp.kessai.core.order.Order;
-import jp.kessai.core.order.Orders;
-import jp.kessai.core.order.PaymentMethod;
 import jp.kessai.core.shop.Shop;
 import org.springframework.stereotype.Component;
 
-/** The "load" step shared by Exec and Cancel: find the shop's order by AccessID and check the pair and OrderID. */
+/** The "load" step shared by operations on an existing order: find it by AccessID, check the pair and OrderID. */
 @Component
-class OrderLookup {
+public class OrderLookup {
 
     private final Orders orders;
 
@@ -19,8 +16,8 @@ class OrderLookup {
         this.orders = orders;
     }
 
-    /** The order, or the result code explaining why the reference does not name a JCB Preca order of this shop. */
-    Found find(Shop shop, OrderRef ref) {
+    /** The order, or the result code explaining why the reference does not name a {@code method} order of this shop. */
+    public Found find(Shop shop, OrderRef ref, PaymentMethod method) {
         Order order = orders.findByShopAndAccessId(shop.id(), ref.accessId()).orElse(null);
         if (order == null) {
             return new Found(null, ResultCode.ORDER_NOT_FOUND);
@@ -32,7 +29,7 @@ class OrderLookup {
         if (!order.orderId().equals(ref.orderId())) {
             return new Found(null, ResultCode.ORDER_ID_MISMATCH);
         }
-        if (order.method() != PaymentMethod.JCB_PRECA) {
+        if (order.method() != method) {
             return new Found(null, ResultCode.PAYMENT_METHOD_MISMATCH);
         }
         if (order.pendingOperation() != null) {
@@ -41,5 +38,5 @@ class OrderLookup {
         return new Found(order, ResultCode.OK);
     }
 
-    record Found(Order order, ResultCode code) {}
+    public record Found(Order order, ResultCode code) {}
 }

@@ -1,0 +1,69 @@
+package jp.kessai.core.netcash;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import jp.kessai.core.order.Operation;
+import jp.kessai.core.order.Order;
+import jp.kessai.core.order.OrderStatus;
+import jp.kessai.core.order.Orders;
+import jp.kessai.core.order.PaymentMethod;
+import jp.kessai.processor.netcash.NetCashResultListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * 決済結果受信: the center reports a payment or a cancel. The state change and the merchant's notification commit
+ * together (and, with the simulator, together with the center's own booking).
+ */
+@Component
+class NetCashResults implements NetCashResultListener {
+
+    /** The ErrInfo carried by PAYFAIL when the customer cancels on the payment page. */
+    static final String USER_CANCEL_ERR_INFO = "NC1000009";
+
+    private final Orders orders;
+    private final NetCashOrders netCashOrders;
+    private final NetCashNotifier notifier;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    NetCashResults(Orders orders, NetCashOrders netCashOrders, NetCashNotifier notifier, TransactionTemplate tx, Clock clock) {
+        this.orders = orders;
+        this.netCashOrders = netCashOrders;
+        this.notifier = notifier;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    @Override
+    public Verdict onPaid(String paymentRef) {
+        return settle(paymentRef, Operation.PAYMENT_NOTICE, null);
+    }
+
+    @Override
+    public Verdict onCancelled(String paymentRef) {
+        return settle(paymentRef, Operation.CANCEL_NOTICE, USER_CANCEL_ERR_INFO);
+    }
+
+    private Verdict settle(String paymentRef, Operation operation, String errInfo) {
+        return tx.execute(status -> {
+            Order order = orders.findForCustomerByAccessId(paymentRef).filter(o -> o.method() == PaymentMethod.NET_CASH).orElse(null);
+            if (order == null || !NetCashStateTable.TABLE.allows(order.status(), operation)) {
+                return Verdict.REFUSED_NOT_OPEN;
+            }
+            var details = netCashOrders.find(order.id()).orElseThrow();
+            if (clock.instant().isAfter(details.payDeadline())) {
+                return Verdict.REFUSED_EXPIRED;
+            }
+            OrderStatus to = NetCashStateTable.TABLE.next(order.status(), operation, null).orElseThrow();
+            if (!orders.transition(order, EnumSet.of(order.status()), to)) {
+                return Verdict.REFUSED_NOT_OPEN;
+            }
+            if (errInfo != null) {
+                netCashOrders.setErrInfo(order.id(), errInfo);
+            }
+            notifier.statusChanged(order.shopPk(), order.id(), errInfo);
+            return Verdict.ACCEPTED;
+        });
+    }
+}

@@ -1,0 +1,79 @@
+package jp.kessai.core.netcash;
+
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.EnumSet;
+import jp.kessai.core.ResultCode;
+import jp.kessai.core.order.Operation;
+import jp.kessai.core.order.Order;
+import jp.kessai.core.order.OrderStatus;
+import jp.kessai.core.order.Orders;
+import jp.kessai.core.order.PaymentMethod;
+import jp.kessai.processor.netcash.NetCashCenter;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * 支払手続き開始 (NetCashStart): the customer's browser arrives with AccessID and Token; Kessai sends it on to the
+ * center's payment page, or shows an error screen (unknown transaction, already paid, past the deadline).
+ */
+@Service
+public class NetCashStart {
+
+    private final Orders orders;
+    private final NetCashOrders netCashOrders;
+    private final NetCashExec exec;
+    private final NetCashCenter center;
+    private final NetCashExpiry expiry;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    NetCashStart(Orders orders, NetCashOrders netCashOrders, NetCashExec exec, NetCashCenter center, NetCashExpiry expiry,
+            TransactionTemplate tx, Clock clock) {
+        this.orders = orders;
+        this.netCashOrders = netCashOrders;
+        this.exec = exec;
+        this.center = center;
+        this.expiry = expiry;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /** {@code redirectPath} is the center's payment page when {@code code} is OK. */
+    public record Result(ResultCode code, String redirectPath) {}
+
+    public Result start(String accessId, String token) {
+        Order order = orders.findForCustomerByAccessId(accessId).filter(o -> o.method() == PaymentMethod.NET_CASH).orElse(null);
+        if (order == null) {
+            return new Result(ResultCode.ORDER_NOT_FOUND, null);
+        }
+        if (!MessageDigest.isEqual(exec.token(accessId).getBytes(StandardCharsets.US_ASCII), token.getBytes(StandardCharsets.US_ASCII))) {
+            return new Result(ResultCode.TOKEN_MISMATCH, null);
+        }
+        var details = netCashOrders.find(order.id()).orElse(null);
+        if (details != null && clock.instant().isAfter(details.payDeadline())
+                && NetCashStateTable.TABLE.allows(order.status(), Operation.EXPIRE)) {
+            expiry.expire(order);
+            return new Result(ResultCode.PAYMENT_EXPIRED, null);
+        }
+        if (!NetCashStateTable.TABLE.allows(order.status(), Operation.START)) {
+            return new Result(switch (order.status()) {
+                case EXPIRED -> ResultCode.PAYMENT_EXPIRED;
+                case UNPROCESSED -> ResultCode.NOT_PAID;
+                default -> ResultCode.ALREADY_PAID;
+            }, null);
+        }
+        boolean moved = Boolean.TRUE.equals(tx.execute(status ->
+                orders.transition(order, EnumSet.of(OrderStatus.REQSUCCESS, OrderStatus.PAYSTART),
+                        NetCashStateTable.TABLE.next(order.status(), Operation.START, jp.kessai.core.order.Transition.Outcome.SUCCESS).orElseThrow())));
+        if (!moved) {
+            return new Result(ResultCode.OPERATION_IN_PROGRESS, null);
+        }
+        var payment = center.findPayment(order.accessId()).orElse(null);
+        if (payment == null) {
+            return new Result(ResultCode.ORDER_NOT_FOUND, null);
+        }
+        return new Result(ResultCode.OK, center.paymentPagePath(payment.sessionId()));
+    }
+}

@@ -1,0 +1,167 @@
+package jp.kessai.face.sandbox;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import jp.kessai.core.netcash.NetCashExpiry;
+import jp.kessai.core.notify.NotificationDispatcher;
+import jp.kessai.core.notify.OutboundUrlPolicy;
+import jp.kessai.core.notify.Outbox;
+import jp.kessai.core.shop.Shop;
+import jp.kessai.core.shop.ShopDirectory;
+import jp.kessai.core.shop.ShopSettings;
+import jp.kessai.processor.netcash.simulator.NetCashCard;
+import jp.kessai.processor.netcash.simulator.NetCashCenterSimulator;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Sandbox control for NET CASH and notifications: simulator cards, the expiry sweep and the dispatcher on demand,
+ * shop notification settings, the outbox with its dead letters, and manual resend.
+ */
+@RestController
+@ConditionalOnBooleanProperty(name = "kessai.sandbox.enabled", matchIfMissing = true)
+class NetCashSandboxController {
+
+    private static final Pattern CARD_NO = Pattern.compile("[0-9]{16}");
+
+    private final NetCashCenterSimulator center;
+    private final NetCashExpiry expiry;
+    private final NotificationDispatcher dispatcher;
+    private final Outbox outbox;
+    private final ShopDirectory shops;
+
+    NetCashSandboxController(NetCashCenterSimulator center, NetCashExpiry expiry, NotificationDispatcher dispatcher,
+            Outbox outbox, ShopDirectory shops) {
+        this.center = center;
+        this.expiry = expiry;
+        this.dispatcher = dispatcher;
+        this.outbox = outbox;
+        this.shops = shops;
+    }
+
+    record CardBody(String cardNo, Long balance, Boolean locked) {}
+
+    @PostMapping("/sandbox/netcash/cards")
+    ResponseEntity<NetCashCard> saveCard(@RequestBody CardBody body) {
+        require(body.cardNo() != null && CARD_NO.matcher(body.cardNo()).matches(), "cardNo: 16 digits");
+        require(body.balance() != null && body.balance() >= 0, "balance: a non-negative number of yen");
+        var card = new NetCashCard(body.cardNo(), body.balance(), Boolean.TRUE.equals(body.locked()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(center.saveCard(card));
+    }
+
+    @GetMapping("/sandbox/netcash/cards/{cardNo}")
+    ResponseEntity<?> card(@PathVariable String cardNo) {
+        return center.findCard(cardNo).<ResponseEntity<?>>map(ResponseEntity::ok)
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no such card")));
+    }
+
+    @PostMapping("/sandbox/netcash/expire")
+    Map<String, Object> expire() {
+        return Map.of("expired", expiry.sweep());
+    }
+
+    @PostMapping("/sandbox/notifications/dispatch")
+    Map<String, Object> dispatch() {
+        return Map.of("handled", dispatcher.dispatchDue());
+    }
+
+    /**
+     * Partial update of a shop's notification and NET CASH settings: {@code resultNotificationUrl},
+     * {@code notificationRetryIntervalMinutes}, {@code notificationStopFrom}/{@code notificationStopUntil} (ISO-8601
+     * instants, null to clear), {@code allowPrivateNotificationTargets}, {@code netCashPaymentTermMinutes}.
+     */
+    @PostMapping("/sandbox/shops/{shopId}/settings")
+    ShopSettings settings(@PathVariable String shopId, @RequestBody Map<String, Object> body) {
+        Shop shop = shop(shopId);
+        ShopSettings s = shop.settings();
+        String url = body.containsKey("resultNotificationUrl") ? (String) body.get("resultNotificationUrl") : s.resultNotificationUrl();
+        if (url != null && !url.isEmpty()) {
+            OutboundUrlPolicy.checkSyntax(url, OutboundUrlPolicy.MAX_URL_LENGTH).ifPresent(reason -> {
+                throw new SandboxController.BadRequest("resultNotificationUrl: " + reason);
+            });
+        }
+        try {
+            var updated = new ShopSettings(s.jcbPrecaContracted(), s.netCashContracted(),
+                    integer(body, "netCashPaymentTermMinutes", s.netCashPaymentTermMinutes()),
+                    url == null || url.isEmpty() ? null : url,
+                    integer(body, "notificationRetryIntervalMinutes", s.notificationRetryIntervalMinutes()),
+                    body.containsKey("notificationStopFrom") ? instant(body.get("notificationStopFrom")) : s.notificationStopFrom(),
+                    body.containsKey("notificationStopUntil") ? instant(body.get("notificationStopUntil")) : s.notificationStopUntil(),
+                    body.containsKey("allowPrivateNotificationTargets")
+                            ? Boolean.TRUE.equals(body.get("allowPrivateNotificationTargets")) : s.allowPrivateNotificationTargets());
+            return shops.updateSettings(shop.id(), updated).settings();
+        } catch (IllegalArgumentException | ClassCastException | java.time.format.DateTimeParseException e) {
+            throw new SandboxController.BadRequest("invalid settings: " + e.getMessage());
+        }
+    }
+
+    @GetMapping("/sandbox/shops/{shopId}/notifications")
+    List<Map<String, Object>> notifications(@PathVariable String shopId) {
+        return outbox.listByShop(shop(shopId).id(), 200).stream().map(NetCashSandboxController::view).toList();
+    }
+
+    @GetMapping("/sandbox/shops/{shopId}/notifications/dead")
+    List<Map<String, Object>> deadLetters(@PathVariable String shopId) {
+        return outbox.deadLettersByShop(shop(shopId).id(), 200).stream().map(NetCashSandboxController::view).toList();
+    }
+
+    @GetMapping("/sandbox/shops/{shopId}/notifications/{id}/attempts")
+    List<Outbox.AttemptView> attempts(@PathVariable String shopId, @PathVariable long id) {
+        return outbox.attemptsByShop(shop(shopId).id(), id);
+    }
+
+    @PostMapping("/sandbox/shops/{shopId}/notifications/{id}/resend")
+    ResponseEntity<Map<String, Object>> resend(@PathVariable String shopId, @PathVariable long id) {
+        boolean found = outbox.resend(shop(shopId).id(), id);
+        return found ? ResponseEntity.ok(Map.of("resent", id))
+                : ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no such notification"));
+    }
+
+    @ExceptionHandler(SandboxController.BadRequest.class)
+    ResponseEntity<Map<String, Object>> badRequest(SandboxController.BadRequest e) {
+        return ResponseEntity.badRequest().body(Map.of("error", e.getMessage()));
+    }
+
+    private Shop shop(String shopId) {
+        return shops.findByShopId(shopId).orElseThrow(() -> new SandboxController.BadRequest("no such shop"));
+    }
+
+    private static Map<String, Object> view(Outbox.OutboxEntry e) {
+        var view = new LinkedHashMap<String, Object>();
+        view.put("id", e.id());
+        view.put("kind", e.kind().name());
+        view.put("eventKey", e.eventKey());
+        view.put("targetUrl", e.targetUrl());
+        view.put("state", e.state());
+        view.put("attempts", e.attempts());
+        view.put("maxAttempts", e.maxAttempts());
+        view.put("nextAttemptAt", e.nextAttemptAt().toString());
+        view.put("lastError", e.lastError());
+        view.put("body", new String(e.body(), java.nio.charset.Charset.forName("Windows-31J")));
+        return view;
+    }
+
+    private static Integer integer(Map<String, Object> body, String name, Integer fallback) {
+        Object value = body.get(name);
+        return value == null ? fallback : ((Number) value).intValue();
+    }
+
+    private static java.time.Instant instant(Object value) {
+        return value == null ? null : java.time.Instant.parse((String) value);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new SandboxController.BadRequest(message);
+        }
+    }
+}

@@ -1,0 +1,134 @@
+package jp.kessai;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * CONVENTIONS.md "Layout": faces at the edge, capabilities in the core, processors underneath. The build fails when a
+ * face reaches into another face, the core into a face, a processor upwards, or anyone into another capability's
+ * {@code internal} package.
+ */
+class ArchitectureTest {
+
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests()).importPackages("jp.kessai");
+    }
+
+    /** (a) The faces never share classes: idpass, sandbox, openapi, robot… each stand alone. */
+    static final ArchRule FACES_ARE_INDEPENDENT = SlicesRuleDefinition.slices()
+            .matching("jp.kessai.face.(*)..")
+            .should().notDependOnEachOther()
+            .because("each face translates its own wire format into core commands");
+
+    /** (b) The core knows nothing of the wire. */
+    static final ArchRule CORE_DOES_NOT_DEPEND_ON_FACES = noClasses()
+            .that().resideInAPackage("jp.kessai.core..")
+            .should().dependOnClassesThat().resideInAPackage("jp.kessai.face..")
+            .because("faces translate core results, not the other way round");
+
+    /** (c) Processors sit below the core: no upward dependency. */
+    static final ArchRule PROCESSORS_DEPEND_ON_NEITHER_CORE_NOR_FACES = noClasses()
+            .that().resideInAPackage("jp.kessai.processor..")
+            .should().dependOnClassesThat().resideInAnyPackage("jp.kessai.face..", "jp.kessai.core..")
+            .because("a processor is a narrow interface the core calls");
+
+    /** (d) A capability's {@code internal} package is used only by that capability. */
+    static final ArchRule INTERNALS_STAY_IN_THEIR_CAPABILITY = classes()
+            .that().resideInAPackage("jp.kessai..internal..")
+            .should(beDependedOnOnlyFromTheirOwnCapability())
+            .allowEmptyShould(true) // no internal package exists yet; the rule waits for the first one
+            .because("internals may change without notice to other capabilities");
+
+    /** (e) Only the sandbox face steers simulators; the other faces reach processors through the core. */
+    static final ArchRule ONLY_THE_SANDBOX_FACE_TOUCHES_SIMULATORS = noClasses()
+            .that().resideInAPackage("jp.kessai.face..")
+            .and().resideOutsideOfPackage("jp.kessai.face.sandbox..")
+            .should().dependOnClassesThat().resideInAPackage("jp.kessai.processor..simulator..")
+            .because("simulators are sandbox machinery, not part of a production face");
+
+    @Test
+    void facesDoNotDependOnEachOther() {
+        FACES_ARE_INDEPENDENT.check(production);
+    }
+
+    @Test
+    void coreDoesNotDependOnFaces() {
+        CORE_DOES_NOT_DEPEND_ON_FACES.check(production);
+    }
+
+    @Test
+    void processorsDependOnNeitherCoreNorFaces() {
+        PROCESSORS_DEPEND_ON_NEITHER_CORE_NOR_FACES.check(production);
+    }
+
+    @Test
+    void internalPackagesAreUsedOnlyByTheirOwnCapability() {
+        INTERNALS_STAY_IN_THEIR_CAPABILITY.check(production);
+    }
+
+    @Test
+    void onlyTheSandboxFaceDependsOnSimulators() {
+        ONLY_THE_SANDBOX_FACE_TOUCHES_SIMULATORS.check(production);
+    }
+
+    /** Guards the rules above against passing vacuously (wrong package names, nothing imported). */
+    @Test
+    void theRulesSeeTheLayersTheyGuard() {
+        List<String> packages = production.stream().map(JavaClass::getPackageName).distinct().toList();
+
+        assertThat(packages).contains("jp.kessai.face.idpass", "jp.kessai.face.sandbox", "jp.kessai.core",
+                "jp.kessai.core.jcbpreca", "jp.kessai.processor.jcbpreca", "jp.kessai.processor.jcbpreca.simulator");
+        assertThat(production.contain(ArchitectureTest.class)).as("test classes are not imported").isFalse();
+        assertThat(production.get("jp.kessai.face.sandbox.SandboxBootstrap").getDirectDependenciesFromSelf())
+                .as("the sandbox exception in rule (e) is real")
+                .anyMatch(d -> d.getTargetClass().getPackageName().endsWith(".simulator"));
+    }
+
+    @Test
+    void capabilityOfAnInternalPackageIsThePackageAboveIt() {
+        assertThat(capabilityOf("jp.kessai.core.order.internal")).isEqualTo("jp.kessai.core.order");
+        assertThat(capabilityOf("jp.kessai.core.order.internal.sql")).isEqualTo("jp.kessai.core.order");
+        assertThat(capabilityOf("jp.kessai.face.robot.internal")).isEqualTo("jp.kessai.face.robot");
+    }
+
+    private static ArchCondition<JavaClass> beDependedOnOnlyFromTheirOwnCapability() {
+        return new ArchCondition<>("be depended on only from their own capability") {
+            @Override
+            public void check(JavaClass internal, ConditionEvents events) {
+                String capability = capabilityOf(internal.getPackageName());
+                for (Dependency dependency : internal.getDirectDependenciesToSelf()) {
+                    String origin = dependency.getOriginClass().getPackageName();
+                    if (!origin.equals(capability) && !origin.startsWith(capability + ".")) {
+                        events.add(SimpleConditionEvent.violated(dependency,
+                                dependency.getDescription() + " (outside " + capability + ")"));
+                    }
+                }
+            }
+        };
+    }
+
+    /** {@code a.b.internal.c} → {@code a.b}: the package that owns the first {@code internal} segment. */
+    static String capabilityOf(String packageName) {
+        List<String> segments = Arrays.asList(packageName.split("\\."));
+        return String.join(".", segments.subList(0, segments.indexOf("internal")));
+    }
+}
