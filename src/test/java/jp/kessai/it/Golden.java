@@ -21,7 +21,8 @@ public final class Golden {
     private static final Map<String, String> FORMATS = Map.of(
             "hex32", "[0-9a-f]{32}",
             "digits14", "[0-9]{14}",
-            "digits20", "[0-9]{20}");
+            "digits20", "[0-9]{20}",
+            "hex64", "[0-9a-f]{64}");
 
     private Golden() {}
 

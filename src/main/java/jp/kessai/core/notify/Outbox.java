@@ -83,7 +83,7 @@ public class Outbox {
                                WHERE state = 'PENDING' AND next_attempt_at <= ?
                                  AND (lease_until IS NULL OR lease_until < ?)
                                ORDER BY next_attempt_at LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING """ + COLUMNS)
+                RETURNING """ + " " + COLUMNS)
                 .params(Timestamp.from(now.plus(lease)), Timestamp.from(now), Timestamp.from(now), limit)
                 .query(Outbox::map).list();
     }
