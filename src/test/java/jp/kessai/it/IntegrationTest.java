@@ -24,6 +24,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "kessai.data-dir=target/it-data/${random.uuid}",
         "kessai.centers.timeout=2s",
         "kessai.reconciler.interval=1h",
+        "kessai.notifications.poll-interval=1h",
+        "kessai.notifications.expiry-interval=1h",
         "logging.level.jp.kessai=INFO"})
 public abstract class IntegrationTest {
 
