@@ -67,10 +67,70 @@ class CrashRestartIT {
         }
     }
 
-    private static Process start(Path dataDir, int port) throws IOException {
+    @Test
+    void aNotificationInFlightWhenTheNodeDiesIsDeliveredAfterRestart() throws Exception {
+        Path dataDir = Path.of("target", "it-data", "crash-notify-" + UUID.randomUUID()).toAbsolutePath();
+        int port = freePort();
+        var firstAttemptArrived = new java.util.concurrent.CountDownLatch(1);
+        var release = new java.util.concurrent.CountDownLatch(1);
+        try (var merchant = new MerchantServer()) {
+            var calls = new java.util.concurrent.atomic.AtomicInteger();
+            merchant.on("/notify", r -> {
+                if (calls.incrementAndGet() == 1) {
+                    firstAttemptArrived.countDown();
+                    try {
+                        release.await(); // the node dies while waiting for this answer
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return MerchantServer.Answer.text("0");
+            });
+            String[] extra = {"--kessai.notifications.poll-interval=500ms", "--kessai.notifications.lease=3s",
+                    "--kessai.demo.result-notification-url=" + merchant.url("/notify")};
+            Process first = start(dataDir, port, extra);
+            String orderId = "crash-notify-" + System.nanoTime();
+            try {
+                await(port, first);
+                var flow = new NetCashFlow("http://localhost:" + port);
+                var order = flow.entryAndExec(orderId, 300, 0, "https://merchant.example/ret");
+                assertThat(flow.startAndPay(order, "5000000000000009").fields()).containsEntry("Status", "PAYSUCCESS");
+                assertThat(firstAttemptArrived.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            } finally {
+                first.destroyForcibly().waitFor();
+                release.countDown();
+            }
+            Process second = start(dataDir, port, extra);
+            try {
+                await(port, second);
+                long deadline = System.currentTimeMillis() + 30_000;
+                while (calls.get() < 2 && System.currentTimeMillis() < deadline) {
+                    Thread.sleep(200);
+                }
+                assertThat(calls.get()).as("delivered again after the lease ran out (at least once)").isEqualTo(2);
+                var received = merchant.all("/notify");
+                assertThat(received).allSatisfy(r -> assertThat(r.form()).containsEntry("OrderID", orderId)
+                        .containsEntry("Status", "PAYSUCCESS"));
+                String list = "";
+                for (int i = 0; i < 50 && !list.contains("DELIVERED"); i++) {
+                    Thread.sleep(100);
+                    list = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + port + "/sandbox/shops/tshop00000001/notifications")).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                }
+                assertThat(list).contains("\"state\":\"DELIVERED\"");
+            } finally {
+                second.destroy();
+                second.waitFor();
+            }
+        }
+    }
+
+    private static Process start(Path dataDir, int port, String... extra) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = List.of(java, "-jar", jar().toString(), "--server.port=" + port,
-                "--kessai.data-dir=" + dataDir, "--kessai.reconciler.interval=1h");
+        List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar().toString(), "--server.port=" + port,
+                "--kessai.data-dir=" + dataDir, "--kessai.reconciler.interval=1h"));
+        command.addAll(List.of(extra));
         Files.createDirectories(dataDir);
         return new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile()).start();
