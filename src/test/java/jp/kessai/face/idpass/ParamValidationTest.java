@@ -107,6 +107,10 @@ class ParamValidationTest {
                 row(IdPassParams.CLIENT_FIELD1, "a\tb", "M01039013"),
                 row(IdPassParams.CLIENT_FIELD1, "\uFFFD", "M01039013"), // what a broken %XX sequence decodes to
                 row(IdPassParams.CLIENT_FIELD1, "😀", "M01039013"),
+                // regression: these pass canEncode but come out of Windows-31J as '~' and '\\'
+                row(IdPassParams.CLIENT_FIELD1, "a\u203Eb", "M01039013"),
+                row(IdPassParams.CLIENT_FIELD1, "\u00A5100", "M01039013"),
+                row(IdPassParams.CLIENT_FIELD1, "＼１００", ""),
                 row(IdPassParams.CLIENT_FIELD1, "😀" + FULL_WIDTH_50, "M01039013"),
                 row(IdPassParams.CLIENT_FIELD2, FULL_WIDTH_50 + "あ", "M01040012"),
                 row(IdPassParams.CLIENT_FIELD2, "{}", "M01040013"),
