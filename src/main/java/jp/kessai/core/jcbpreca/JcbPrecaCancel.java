@@ -9,6 +9,7 @@ import static jp.kessai.core.order.Transition.Outcome.SUCCESS;
 
 import jp.kessai.core.ResultCode;
 import jp.kessai.core.order.AttemptState;
+import jp.kessai.core.order.JournaledCall;
 import jp.kessai.core.order.Operation;
 import jp.kessai.core.order.Order;
 import jp.kessai.core.order.OrderChange;
@@ -16,9 +17,6 @@ import jp.kessai.core.order.OrderStatus;
 import jp.kessai.core.order.Orders;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.platform.KessaiProperties;
-import jp.kessai.processor.ProcessorCalls;
-import jp.kessai.processor.ProcessorOutcomeUnknownException;
-import jp.kessai.processor.ProcessorUnavailableException;
 import jp.kessai.processor.jcbpreca.PrecaAnswer;
 import jp.kessai.processor.jcbpreca.PrecaCenter;
 import org.springframework.stereotype.Service;
@@ -31,12 +29,14 @@ public class JcbPrecaCancel {
 
     private final OrderLookup lookup;
     private final Orders orders;
+    private final JournaledCall journaledCall;
     private final PrecaCenter center;
     private final KessaiProperties properties;
 
-    JcbPrecaCancel(OrderLookup lookup, Orders orders, PrecaCenter center, KessaiProperties properties) {
+    JcbPrecaCancel(OrderLookup lookup, Orders orders, JournaledCall journaledCall, PrecaCenter center, KessaiProperties properties) {
         this.lookup = lookup;
         this.orders = orders;
+        this.journaledCall = journaledCall;
         this.center = center;
         this.properties = properties;
     }
@@ -56,20 +56,14 @@ public class JcbPrecaCancel {
         if (attempt == null) {
             return new Result(ResultCode.OPERATION_IN_PROGRESS, order);
         }
-        PrecaAnswer answer;
-        try {
-            answer = ProcessorCalls.withDeadline(properties.centers().timeout(),
-                    () -> center.cancel(order.processorRef()));
-        } catch (ProcessorOutcomeUnknownException e) {
-            orders.finish(attempt, AttemptState.UNKNOWN, ResultCode.PROCESSOR_OUTCOME_UNKNOWN.name(), OrderChange.none());
-            return new Result(ResultCode.PROCESSOR_OUTCOME_UNKNOWN, order);
-        } catch (ProcessorUnavailableException e) {
-            orders.finish(attempt, AttemptState.FAILED, ResultCode.PROCESSOR_UNAVAILABLE.name(), OrderChange.none());
-            return new Result(ResultCode.PROCESSOR_UNAVAILABLE, order);
+        var stays = JcbPrecaStateTable.TABLE.next(order.status(), Operation.CANCEL, FAILURE).orElseThrow();
+        var outcome = journaledCall.call(attempt, properties.centers().timeout(), stays,
+                () -> center.cancel(order.processorRef()));
+        if (!outcome.answered()) {
+            return new Result(outcome.failure(), order);
         }
-        if (answer instanceof PrecaAnswer.Declined declined) {
+        if (outcome.answer() instanceof PrecaAnswer.Declined declined) {
             ResultCode code = PrecaOutcomes.of(declined.reason());
-            var stays = JcbPrecaStateTable.TABLE.next(order.status(), Operation.CANCEL, FAILURE).orElseThrow();
             orders.finish(attempt, AttemptState.FAILED, code.name(), OrderChange.toStatus(stays));
             return new Result(code, orders.findById(shop.id(), order.id()).orElseThrow());
         }

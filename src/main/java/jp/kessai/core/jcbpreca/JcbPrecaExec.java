@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import jp.kessai.core.CardNumber;
 import jp.kessai.core.ResultCode;
 import jp.kessai.core.order.AttemptState;
+import jp.kessai.core.order.JournaledCall;
 import jp.kessai.core.order.ClientFields;
 import jp.kessai.core.order.Operation;
 import jp.kessai.core.order.Order;
@@ -23,9 +24,6 @@ import jp.kessai.core.order.Orders;
 import jp.kessai.platform.KessaiProperties;
 import jp.kessai.platform.crypto.FieldCipher;
 import jp.kessai.core.shop.Shop;
-import jp.kessai.processor.ProcessorCalls;
-import jp.kessai.processor.ProcessorOutcomeUnknownException;
-import jp.kessai.processor.ProcessorUnavailableException;
 import jp.kessai.processor.jcbpreca.PrecaAnswer;
 import jp.kessai.processor.jcbpreca.PrecaCenter;
 import org.springframework.stereotype.Service;
@@ -40,16 +38,18 @@ public class JcbPrecaExec {
 
     private final OrderLookup lookup;
     private final Orders orders;
+    private final JournaledCall journaledCall;
     private final PrecaCenter center;
     private final FieldCipher cipher;
     private final Clock clock;
     private final KessaiProperties properties;
     private final SecureRandom random = new SecureRandom();
 
-    JcbPrecaExec(OrderLookup lookup, Orders orders, PrecaCenter center, FieldCipher cipher, Clock clock,
+    JcbPrecaExec(OrderLookup lookup, Orders orders, JournaledCall journaledCall, PrecaCenter center, FieldCipher cipher, Clock clock,
             KessaiProperties properties) {
         this.lookup = lookup;
         this.orders = orders;
+        this.journaledCall = journaledCall;
         this.center = center;
         this.cipher = cipher;
         this.clock = clock;
@@ -73,26 +73,20 @@ public class JcbPrecaExec {
         if (attempt == null) {
             return new Result(ResultCode.OPERATION_IN_PROGRESS, order, null);
         }
-        PrecaAnswer answer;
-        try {
-            answer = ProcessorCalls.withDeadline(properties.centers().timeout(),
-                    () -> center.debit(salesCode, command.cardNo().digits(), command.approvalNo(), order.totalYen(),
-                            command.carryInfo()));
-        } catch (ProcessorOutcomeUnknownException e) {
-            orders.finish(attempt, AttemptState.UNKNOWN, ResultCode.PROCESSOR_OUTCOME_UNKNOWN.name(), OrderChange.none());
-            return new Result(ResultCode.PROCESSOR_OUTCOME_UNKNOWN, order, null);
-        } catch (ProcessorUnavailableException e) {
-            orders.finish(attempt, AttemptState.FAILED, ResultCode.PROCESSOR_UNAVAILABLE.name(), OrderChange.none());
-            return new Result(ResultCode.PROCESSOR_UNAVAILABLE, order, null);
+        var stays = JcbPrecaStateTable.TABLE.next(order.status(), Operation.EXEC, FAILURE).orElseThrow();
+        var outcome = journaledCall.call(attempt, properties.centers().timeout(), stays,
+                () -> center.debit(salesCode, command.cardNo().digits(), command.approvalNo(), order.totalYen(),
+                        command.carryInfo()));
+        if (!outcome.answered()) {
+            return new Result(outcome.failure(), order, null);
         }
-        return switch (answer) {
+        return switch (outcome.answer()) {
             case PrecaAnswer.Approved approved -> {
                 orders.finish(attempt, AttemptState.SUCCEEDED, ResultCode.OK.name(), onSuccess);
                 yield new Result(ResultCode.OK, reload(order), approved);
             }
             case PrecaAnswer.Declined declined -> {
                 ResultCode code = PrecaOutcomes.of(declined.reason());
-                var stays = JcbPrecaStateTable.TABLE.next(order.status(), Operation.EXEC, FAILURE).orElseThrow();
                 orders.finish(attempt, AttemptState.FAILED, code.name(), OrderChange.toStatus(stays));
                 yield new Result(code, reload(order), declined);
             }

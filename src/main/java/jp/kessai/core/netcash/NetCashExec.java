@@ -8,6 +8,7 @@ import java.time.Duration;
 import jp.kessai.core.ResultCode;
 import jp.kessai.core.order.AttemptState;
 import jp.kessai.core.order.ClientFields;
+import jp.kessai.core.order.JournaledCall;
 import jp.kessai.core.order.Operation;
 import jp.kessai.core.order.Order;
 import jp.kessai.core.order.OrderChange;
@@ -19,9 +20,6 @@ import jp.kessai.core.order.PaymentMethod;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.platform.KessaiProperties;
 import jp.kessai.platform.crypto.FieldCipher;
-import jp.kessai.processor.ProcessorCalls;
-import jp.kessai.processor.ProcessorOutcomeUnknownException;
-import jp.kessai.processor.ProcessorUnavailableException;
 import jp.kessai.processor.netcash.NetCashCenter;
 import org.springframework.stereotype.Service;
 
@@ -37,16 +35,18 @@ public class NetCashExec {
 
     private final OrderLookup lookup;
     private final Orders orders;
+    private final JournaledCall journaledCall;
     private final NetCashOrders netCashOrders;
     private final NetCashCenter center;
     private final FieldCipher cipher;
     private final Clock clock;
     private final KessaiProperties properties;
 
-    NetCashExec(OrderLookup lookup, Orders orders, NetCashOrders netCashOrders, NetCashCenter center, FieldCipher cipher,
+    NetCashExec(OrderLookup lookup, Orders orders, JournaledCall journaledCall, NetCashOrders netCashOrders, NetCashCenter center, FieldCipher cipher,
             Clock clock, KessaiProperties properties) {
         this.lookup = lookup;
         this.orders = orders;
+        this.journaledCall = journaledCall;
         this.netCashOrders = netCashOrders;
         this.center = center;
         this.cipher = cipher;
@@ -77,16 +77,11 @@ public class NetCashExec {
         if (attempt == null) {
             return new Result(ResultCode.OPERATION_IN_PROGRESS, order, null);
         }
-        try {
-            ProcessorCalls.withDeadline(properties.centers().timeout(),
-                    () -> center.registerPayment(paymentRef, order.totalYen(), RETURN_PATH_PREFIX + order.accessId()));
-        } catch (ProcessorOutcomeUnknownException e) {
-            orders.finish(attempt, AttemptState.UNKNOWN, ResultCode.PROCESSOR_OUTCOME_UNKNOWN.name(), OrderChange.none());
-            return new Result(ResultCode.PROCESSOR_OUTCOME_UNKNOWN, order, null);
-        } catch (ProcessorUnavailableException e) {
-            var stays = NetCashStateTable.TABLE.next(order.status(), Operation.EXEC, FAILURE).orElseThrow();
-            orders.finish(attempt, AttemptState.FAILED, ResultCode.PROCESSOR_UNAVAILABLE.name(), OrderChange.toStatus(stays));
-            return new Result(ResultCode.PROCESSOR_UNAVAILABLE, order, null);
+        var stays = NetCashStateTable.TABLE.next(order.status(), Operation.EXEC, FAILURE).orElseThrow();
+        var outcome = journaledCall.call(attempt, properties.centers().timeout(), stays,
+                () -> center.registerPayment(paymentRef, order.totalYen(), RETURN_PATH_PREFIX + order.accessId()));
+        if (!outcome.answered()) {
+            return new Result(outcome.failure(), order, null);
         }
         orders.finish(attempt, AttemptState.SUCCEEDED, ResultCode.OK.name(), onSuccess);
         return new Result(ResultCode.OK, orders.findById(shop.id(), order.id()).orElseThrow(), token(order.accessId()));

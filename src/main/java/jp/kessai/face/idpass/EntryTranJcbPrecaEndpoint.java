@@ -2,7 +2,6 @@ package jp.kessai.face.idpass;
 
 import static jp.kessai.face.idpass.IdPassParams.*;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jp.kessai.core.ResultCode;
@@ -14,6 +13,9 @@ import org.springframework.stereotype.Component;
 @Component
 class EntryTranJcbPrecaEndpoint implements IdPassOperation {
 
+
+    private static final ParamTable RESERVED = new ParamTable(VERSION);
+    private static final ParamTable PARAMS = new ParamTable(ORDER_ID_M, AMOUNT, TAX);
 
     private final ShopCredentials credentials;
     private final JcbPrecaEntry entry;
@@ -30,12 +32,11 @@ class EntryTranJcbPrecaEndpoint implements IdPassOperation {
 
     @Override
     public IdPassResponse handle(IdPassRequest request) {
-        List<IdPassError> errors = new ArrayList<>(VERSION.check(request.get(VERSION.name())));
-        Optional<Shop> shop = credentials.check(request, SHOP_ID_M, SHOP_PASS_M, "M01002002", errors);
-        errors.addAll(new ParamTable(ORDER_ID_M, AMOUNT, TAX).check(request));
-        if (!errors.isEmpty()) {
-            return IdPassResponse.errors(errors);
+        var checked = credentials.check(request, IdPassResultCodes.Family.MULTI_PAYMENT, RESERVED, PARAMS);
+        if (!checked.errors().isEmpty()) {
+            return IdPassResponse.errors(checked.errors());
         }
+        Optional<Shop> shop = checked.shop();
         String tax = request.get(TAX.name());
         var result = entry.register(shop.orElseThrow(), request.get(ORDER_ID_M.name()),
                 Long.parseLong(request.get(AMOUNT.name())), tax == null ? 0 : Long.parseLong(tax));

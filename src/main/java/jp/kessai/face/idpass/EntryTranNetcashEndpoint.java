@@ -34,9 +34,9 @@ class EntryTranNetcashEndpoint implements IdPassOperation {
 
     @Override
     public IdPassResponse handle(IdPassRequest request) {
-        List<IdPassError> errors = new ArrayList<>(VERSION.check(request.get(VERSION.name())));
-        Optional<Shop> shop = credentials.check(request, SHOP_ID_M, SHOP_PASS_M, "M01002002", errors);
-        errors.addAll(PARAMS.check(request));
+        var checked = credentials.check(request, IdPassResultCodes.Family.MULTI_PAYMENT, new ParamTable(VERSION), PARAMS);
+        List<IdPassError> errors = new ArrayList<>(checked.errors());
+        Optional<Shop> shop = checked.shop();
         String amount = request.get(AMOUNT_NET_CASH.name());
         if (amount != null && AMOUNT_NET_CASH.check(amount).isEmpty() && Long.parseLong(amount) > MAX_AMOUNT_YEN) {
             errors.add(new IdPassError("M01005011"));

@@ -2,7 +2,6 @@ package jp.kessai.face.idpass;
 
 import static jp.kessai.face.idpass.IdPassParams.*;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jp.kessai.core.CardNumber;
@@ -37,12 +36,11 @@ class ExecTranJcbPrecaEndpoint implements IdPassOperation {
 
     @Override
     public IdPassResponse handle(IdPassRequest request) {
-        List<IdPassError> errors = new ArrayList<>(VERSION.check(request.get(VERSION.name())));
-        Optional<Shop> shop = credentials.check(request, SHOP_ID_M, SHOP_PASS_M, "M01002002", errors);
-        errors.addAll(PARAMS.check(request));
-        if (!errors.isEmpty()) {
-            return IdPassResponse.errors(errors);
+        var checked = credentials.check(request, IdPassResultCodes.Family.MULTI_PAYMENT, new ParamTable(VERSION), PARAMS);
+        if (!checked.errors().isEmpty()) {
+            return IdPassResponse.errors(checked.errors());
         }
+        Optional<Shop> shop = checked.shop();
         var command = new JcbPrecaExec.Command(
                 new OrderRef(request.get("AccessID"), request.get("AccessPass"), request.get("OrderID")),
                 new CardNumber(request.get("CardNo")),

@@ -36,9 +36,9 @@ class ExecTranNetcashEndpoint implements IdPassOperation {
 
     @Override
     public IdPassResponse handle(IdPassRequest request) {
-        List<IdPassError> errors = new ArrayList<>(VERSION.check(request.get(VERSION.name())));
-        Optional<Shop> shop = credentials.check(request, SHOP_ID_M, SHOP_PASS_M, "M01002002", errors);
-        errors.addAll(PARAMS.check(request));
+        var checked = credentials.check(request, IdPassResultCodes.Family.MULTI_PAYMENT, new ParamTable(VERSION), PARAMS);
+        List<IdPassError> errors = new ArrayList<>(checked.errors());
+        Optional<Shop> shop = checked.shop();
         String payType = request.get(NET_CASH_PAY_TYPE.name());
         if (payType != null && NET_CASH_PAY_TYPE.check(payType).isEmpty() && !NETCASH.equals(payType)) {
             errors.add(new IdPassError(NET_CASH_PAY_TYPE.badCharsCode()));

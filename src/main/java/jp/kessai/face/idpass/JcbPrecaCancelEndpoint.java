@@ -2,7 +2,6 @@ package jp.kessai.face.idpass;
 
 import static jp.kessai.face.idpass.IdPassParams.*;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jp.kessai.core.ResultCode;
@@ -32,12 +31,11 @@ class JcbPrecaCancelEndpoint implements IdPassOperation {
 
     @Override
     public IdPassResponse handle(IdPassRequest request) {
-        List<IdPassError> errors = new ArrayList<>(new ParamTable(VERSION, VERSION_CANCEL).check(request));
-        Optional<Shop> shop = credentials.check(request, SHOP_ID_E, SHOP_PASS_E, "E01030002", errors);
-        errors.addAll(PARAMS.check(request));
-        if (!errors.isEmpty()) {
-            return IdPassResponse.errors(errors);
+        var checked = credentials.check(request, IdPassResultCodes.Family.COMMON, new ParamTable(VERSION, VERSION_CANCEL), PARAMS);
+        if (!checked.errors().isEmpty()) {
+            return IdPassResponse.errors(checked.errors());
         }
+        Optional<Shop> shop = checked.shop();
         var result = cancel.cancel(shop.orElseThrow(),
                 new OrderRef(request.get("AccessID"), request.get("AccessPass"), request.get("OrderID")));
         var response = IdPassResponse.ok();

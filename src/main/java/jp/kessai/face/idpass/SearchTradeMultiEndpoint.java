@@ -54,9 +54,9 @@ class SearchTradeMultiEndpoint implements IdPassOperation {
 
     @Override
     public IdPassResponse handle(IdPassRequest request) {
-        List<IdPassError> errors = new ArrayList<>(VERSION.check(request.get(VERSION.name())));
-        Optional<Shop> shop = credentials.check(request, SHOP_ID_E, SHOP_PASS_E, "E01030002", errors);
-        errors.addAll(PARAMS.check(request));
+        var checked = credentials.check(request, IdPassResultCodes.Family.COMMON, new ParamTable(VERSION), PARAMS);
+        List<IdPassError> errors = new ArrayList<>(checked.errors());
+        Optional<Shop> shop = checked.shop();
         String payType = request.get(PAY_TYPE.name());
         PaymentMethod method = WireFormats.paymentMethod(payType);
         if (payType != null && method == null && PAY_TYPE.check(payType).isEmpty()) {

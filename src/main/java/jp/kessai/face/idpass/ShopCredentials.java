@@ -1,5 +1,6 @@
 package jp.kessai.face.idpass;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jp.kessai.core.shop.Shop;
@@ -7,8 +8,9 @@ import jp.kessai.core.shop.ShopDirectory;
 import org.springframework.stereotype.Component;
 
 /**
- * Checks ShopID/ShopPass the way the seed's examples show: the format errors of both, then the pair check, which is
- * reported even when a value is missing ({@code M01002001|M01002002|…}).
+ * The start of every shop-authenticated endpoint, in the order the seed's error examples show: the reserved
+ * parameters, the format errors of ShopID and ShopPass, then the pair check — reported even when a value is missing
+ * ({@code M01002001|M01002002|…}) — then the endpoint's own parameters.
  */
 @Component
 class ShopCredentials {
@@ -19,13 +21,20 @@ class ShopCredentials {
         this.shops = shops;
     }
 
-    Optional<Shop> check(IdPassRequest request, Param shopId, Param shopPass, String pairCode, List<IdPassError> errors) {
+    /** The shop (when the pair is right) and every error found so far; the endpoint may add more. */
+    record Checked(Optional<Shop> shop, List<IdPassError> errors) {}
+
+    Checked check(IdPassRequest request, IdPassResultCodes.Family family, ParamTable reserved, ParamTable params) {
+        Param shopId = family == IdPassResultCodes.Family.MULTI_PAYMENT ? IdPassParams.SHOP_ID_M : IdPassParams.SHOP_ID_E;
+        Param shopPass = family == IdPassResultCodes.Family.MULTI_PAYMENT ? IdPassParams.SHOP_PASS_M : IdPassParams.SHOP_PASS_E;
+        List<IdPassError> errors = new ArrayList<>(reserved.check(request));
         errors.addAll(shopId.check(request.get(shopId.name())));
         errors.addAll(shopPass.check(request.get(shopPass.name())));
         Optional<Shop> shop = shops.authenticate(request.get(shopId.name()), request.get(shopPass.name()));
         if (shop.isEmpty()) {
-            errors.add(new IdPassError(pairCode));
+            errors.add(IdPassResultCodes.of(jp.kessai.core.ResultCode.SHOP_AUTH_FAILED, family));
         }
-        return shop;
+        errors.addAll(params.check(request));
+        return new Checked(shop, errors);
     }
 }
