@@ -65,9 +65,13 @@ public class ShopDirectory {
      */
     public String md5WithShopPass(Shop shop, String data) {
         byte[] sealed = jdbc.sql("SELECT shop_pass_enc FROM shop WHERE id = ?").param(shop.id()).query(byte[].class).single();
+        return md5Hex(data + cipher.decrypt(sealed));
+    }
+
+    /** Lowercase hex MD5 of the UTF-8 bytes (all CheckString inputs are ASCII, so UTF-8 = Windows-31J here). */
+    static String md5Hex(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("MD5")
-                    .digest((data + cipher.decrypt(sealed)).getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
