@@ -7,7 +7,10 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -48,8 +51,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final int port;
     private final String password;
     private final List<String> privilegePrefix;
+    private final FileLock ownership;
 
-    private EmbeddedPostgresServer(Path baseDir, Path binDir, Path dataDir, int port, String password, List<String> prefix) {
+    private EmbeddedPostgresServer(Path baseDir, Path binDir, Path dataDir, int port, String password, List<String> prefix,
+            FileLock ownership) {
+        this.ownership = ownership;
         this.baseDir = baseDir;
         this.binDir = binDir;
         this.dataDir = dataDir;
@@ -63,12 +69,13 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         try {
             Files.createDirectories(baseDir);
             Path absoluteBase = baseDir.toAbsolutePath().normalize();
+            FileLock ownership = lockDataDirectory(absoluteBase);
             Path binDir = extractBinaries();
             Path dataDir = absoluteBase.resolve("pg");
             List<String> prefix = privilegePrefix(absoluteBase);
             String password = loadOrCreatePassword(absoluteBase.resolve("pg-superuser-password"));
             int port = requestedPort > 0 ? requestedPort : freePort();
-            var server = new EmbeddedPostgresServer(absoluteBase, binDir, dataDir, port, password, prefix);
+            var server = new EmbeddedPostgresServer(absoluteBase, binDir, dataDir, port, password, prefix, ownership);
             server.initdbIfNeeded();
             server.stopStaleServer();
             server.startServer();
@@ -96,7 +103,35 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() {
-        run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "stop", "-m", "fast", "-w", "-t", "60"), false);
+        try {
+            run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "stop", "-m", "fast", "-w", "-t", "60"), false);
+        } finally {
+            try {
+                ownership.channel().close();
+            } catch (IOException e) {
+                log.debug("could not release the data directory lock: {}", e.toString());
+            }
+        }
+    }
+
+    /**
+     * One Kessai per data directory. The lock is the operating system's, so a Kessai killed with -9 releases it; a
+     * server found running without its owner is then known to be stale and may be stopped.
+     */
+    private static FileLock lockDataDirectory(Path baseDir) throws IOException {
+        FileChannel channel = FileChannel.open(baseDir.resolve("kessai.lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (java.nio.channels.OverlappingFileLockException sameProcess) {
+            lock = null;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IllegalStateException("another Kessai is running on the data directory " + baseDir
+                    + "; give this one its own kessai.data-dir, or point both at one external PostgreSQL");
+        }
+        return lock;
     }
 
     private void initdbIfNeeded() throws IOException {
