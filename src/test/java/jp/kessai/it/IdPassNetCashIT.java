@@ -108,6 +108,25 @@ class IdPassNetCashIT extends IntegrationTest {
     }
 
     @Test
+    void payingAfterTheDeadlineBeforeTheSweepIsRefusedAndExpiresTheOrder() {
+        String card = newNetCashCard(5000);
+        var order = flow.entryAndExec(newOrderId(), 1000, 0, merchant.url("/ret"));
+        String page = flow.start(order.accessId(), order.token()).headers().firstValue("Location").orElseThrow();
+        sandbox("POST", "/sandbox/clock/advance", "{\"advanceSeconds\":3700}");
+        var late = flow.pay(page, card);
+        assertThat(flow.get(late.headers().firstValue("Location").orElseThrow()).body()).contains("NC1000005");
+        assertThat(search16(order.orderId()).get("Status")).isEqualTo("EXPIRED");
+        assertThat(netCashBalance(card)).as("no money taken").isEqualTo(5000);
+    }
+
+    @Test
+    void aCancelledPaymentCannotBeStartedAgain() {
+        var order = flow.entryAndExec(newOrderId(), 1000, 0, merchant.url("/ret"));
+        flow.cancel(flow.start(order.accessId(), order.token()).headers().firstValue("Location").orElseThrow());
+        assertThat(flow.start(order.accessId(), order.token()).body()).contains("NC1000006").doesNotContain("NC1000004");
+    }
+
+    @Test
     void aCustomerArrivingAfterTheDeadlineExpiresTheOrderAtOnce() {
         var order = flow.entryAndExec(newOrderId(), 1000, 0, merchant.url("/ret"));
         sandbox("POST", "/sandbox/clock/advance", "{\"advanceSeconds\":3700}");

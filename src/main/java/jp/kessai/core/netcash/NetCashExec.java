@@ -68,8 +68,6 @@ public class NetCashExec {
             boolean waiting = order.status() == OrderStatus.REQSUCCESS || order.status() == OrderStatus.PAYSTART;
             return new Result(waiting ? ResultCode.ALREADY_REQUESTED : ResultCode.ALREADY_PAID, order, null);
         }
-        Duration term = Duration.ofMinutes(shop.settings().netCashPaymentTermMinutes());
-        netCashOrders.save(order.id(), command.retUrl(), command.netCashPayType(), clock.instant().plus(term));
         var onSuccess = new OrderChange(NetCashStateTable.TABLE.next(order.status(), Operation.EXEC, SUCCESS).orElseThrow(),
                 null, null, null, null, command.clientFields(), null);
         String paymentRef = order.accessId();
@@ -77,6 +75,9 @@ public class NetCashExec {
         if (attempt == null) {
             return new Result(ResultCode.OPERATION_IN_PROGRESS, order, null);
         }
+        // only the call that won the claim writes the details (a concurrent loser must not overwrite them)
+        Duration term = Duration.ofMinutes(shop.settings().netCashPaymentTermMinutes());
+        netCashOrders.save(order.id(), command.retUrl(), command.netCashPayType(), clock.instant().plus(term));
         var stays = NetCashStateTable.TABLE.next(order.status(), Operation.EXEC, FAILURE).orElseThrow();
         var outcome = journaledCall.call(attempt, properties.centers().timeout(), stays,
                 () -> center.registerPayment(paymentRef, order.totalYen(), RETURN_PATH_PREFIX + order.accessId()));

@@ -3,18 +3,16 @@ package jp.kessai.core.netcash;
 import jp.kessai.core.order.Attempt;
 import jp.kessai.core.order.AttemptSettlement;
 import jp.kessai.core.order.PaymentMethod;
-import jp.kessai.processor.netcash.NetCashCenter;
 import org.springframework.stereotype.Component;
 
-/** Asks the NET CASH center whether a payment request (決済要求) was registered. */
+/**
+ * Settles a payment request (決済要求) whose answer was lost. Even when the center registered it, the merchant never
+ * received the Token, so the customer can never reach the payment page: the request is settled as failed, the order
+ * goes back to UNPROCESSED, and the merchant's next ExecTranNetcash reuses the center's registration (it is keyed by
+ * the AccessID, so nothing is registered twice and nothing was charged).
+ */
 @Component
 class NetCashSettlement implements AttemptSettlement {
-
-    private final NetCashCenter center;
-
-    NetCashSettlement(NetCashCenter center) {
-        this.center = center;
-    }
 
     @Override
     public PaymentMethod method() {
@@ -23,6 +21,6 @@ class NetCashSettlement implements AttemptSettlement {
 
     @Override
     public boolean tookEffect(Attempt attempt) {
-        return center.findPayment(attempt.processorRef()).isPresent();
+        return false;
     }
 }

@@ -43,6 +43,20 @@ public class NetCashStart {
     /** {@code redirectPath} is the center's payment page when {@code code} is OK. */
     public record Result(ResultCode code, String redirectPath) {}
 
+    /**
+     * Expires the order now if the customer's deadline has passed and it is still waiting (the periodic sweep may not
+     * have run yet); true if it is (now) expired for that reason.
+     */
+    public boolean expireIfDue(Order order) {
+        var details = netCashOrders.find(order.id()).orElse(null);
+        if (details != null && clock.instant().isAfter(details.payDeadline())
+                && NetCashStateTable.TABLE.allows(order.status(), Operation.EXPIRE)) {
+            expiry.expire(order);
+            return true;
+        }
+        return false;
+    }
+
     public Result start(String accessId, String token) {
         Order order = orders.findForCustomerByAccessId(accessId).filter(o -> o.method() == PaymentMethod.NET_CASH).orElse(null);
         if (order == null) {
@@ -51,16 +65,14 @@ public class NetCashStart {
         if (!MessageDigest.isEqual(exec.token(accessId).getBytes(StandardCharsets.US_ASCII), token.getBytes(StandardCharsets.US_ASCII))) {
             return new Result(ResultCode.TOKEN_MISMATCH, null);
         }
-        var details = netCashOrders.find(order.id()).orElse(null);
-        if (details != null && clock.instant().isAfter(details.payDeadline())
-                && NetCashStateTable.TABLE.allows(order.status(), Operation.EXPIRE)) {
-            expiry.expire(order);
+        if (expireIfDue(order)) {
             return new Result(ResultCode.PAYMENT_EXPIRED, null);
         }
         if (!NetCashStateTable.TABLE.allows(order.status(), Operation.START)) {
             return new Result(switch (order.status()) {
                 case EXPIRED -> ResultCode.PAYMENT_EXPIRED;
                 case UNPROCESSED -> ResultCode.NOT_PAID;
+                case PAYFAIL -> ResultCode.PAYMENT_FAILED;
                 default -> ResultCode.ALREADY_PAID;
             }, null);
         }

@@ -75,10 +75,17 @@ public class OutboundUrlPolicy {
             int first = b[0] & 0xff;
             int second = b[1] & 0xff;
             return first == 0 || (first == 100 && second >= 64 && second <= 127) // carrier-grade NAT
-                    || (first == 192 && second == 0 && (b[2] & 0xff) == 0) || first >= 240;
+                    || (first == 192 && second == 0 && (b[2] & 0xff) == 0)
+                    || (first == 198 && (second == 18 || second == 19)) // benchmarking 198.18.0.0/15
+                    || first >= 240;
         }
         if (address instanceof Inet6Address) {
-            return (b[0] & 0xfe) == 0xfc; // unique local fc00::/7
+            boolean uniqueLocal = (b[0] & 0xfe) == 0xfc; // fc00::/7
+            boolean sixToFour = (b[0] & 0xff) == 0x20 && (b[1] & 0xff) == 0x02; // 2002::/16 embeds an IPv4 address
+            boolean nat64 = (b[0] & 0xff) == 0x00 && (b[1] & 0xff) == 0x64 && (b[2] & 0xff) == 0xff && (b[3] & 0xff) == 0x9b
+                    && java.util.Arrays.equals(java.util.Arrays.copyOfRange(b, 4, 12), new byte[8]); // 64:ff9b::/96
+            boolean ipv4Compatible = java.util.Arrays.equals(java.util.Arrays.copyOfRange(b, 0, 12), new byte[12]); // ::a.b.c.d
+            return uniqueLocal || sixToFour || nat64 || ipv4Compatible;
         }
         return false;
     }

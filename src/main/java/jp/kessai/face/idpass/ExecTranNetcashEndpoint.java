@@ -53,7 +53,12 @@ class ExecTranNetcashEndpoint implements IdPassOperation {
                 payType);
         var result = exec.request(shop.orElseThrow(), command);
         if (result.code() != ResultCode.OK) {
-            return IdPassResponse.errors(List.of(IdPassResultCodes.of(result.code(), IdPassResultCodes.Family.MULTI_PAYMENT)));
+            return IdPassResponse.errors(List.of(switch (result.code()) {
+                // the JP1 rows of the table name the JCB Preca center; NET CASH center failures are comms errors
+                case PROCESSOR_OUTCOME_UNKNOWN -> new IdPassError("E91020001");
+                case PROCESSOR_UNAVAILABLE -> new IdPassError("E91029999");
+                default -> IdPassResultCodes.of(result.code(), IdPassResultCodes.Family.MULTI_PAYMENT);
+            }));
         }
         return IdPassResponse.ok()
                 .put("AccessID", result.order().accessId())

@@ -72,6 +72,7 @@ class NetCashBrowserController {
             case ORDER_NOT_FOUND -> new IdPassError("NC1000002");
             case TOKEN_MISMATCH -> new IdPassError("NC1000003");
             case ALREADY_PAID -> new IdPassError("NC1000004");
+            case PAYMENT_FAILED -> new IdPassError("NC1000006");
             case PAYMENT_EXPIRED -> new IdPassError("NC1000005");
             default -> new IdPassError("NC1000006");
         }));
@@ -87,7 +88,8 @@ class NetCashBrowserController {
             return;
         }
         if (order.status() != OrderStatus.PAYSUCCESS && order.status() != OrderStatus.PAYFAIL) {
-            HtmlPages.error(response, 200, List.of(new IdPassError(order.status() == OrderStatus.EXPIRED ? "NC1000005" : "NC1000006")));
+            boolean expired = order.status() == OrderStatus.EXPIRED || start.expireIfDue(order);
+            HtmlPages.error(response, 200, List.of(new IdPassError(expired ? "NC1000005" : "NC1000006")));
             return;
         }
         var shop = shops.findById(order.shopPk()).orElseThrow();

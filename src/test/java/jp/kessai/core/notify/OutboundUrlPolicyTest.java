@@ -13,7 +13,7 @@ class OutboundUrlPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"127.0.0.1", "10.1.2.3", "172.16.0.1", "192.168.1.1", "169.254.169.254", "100.64.0.1",
-            "0.0.0.0", "::1", "fc00::1", "fe80::1", "224.0.0.1", "192.0.0.8", "240.0.0.1"})
+            "0.0.0.0", "::1", "fc00::1", "fe80::1", "224.0.0.1", "192.0.0.8", "240.0.0.1", "198.18.0.1", "2002:7f00:1::", "64:ff9b::7f00:1", "::7f00:1"})
     void internalAddressesAreInternal(String ip) throws Exception {
         assertThat(OutboundUrlPolicy.isInternal(InetAddress.getByName(ip))).isTrue();
     }
