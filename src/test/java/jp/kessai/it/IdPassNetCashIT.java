@@ -203,7 +203,7 @@ class IdPassNetCashIT extends IntegrationTest {
 
     private long netCashBalance(String cardNo) {
         String body = sandbox("GET", "/sandbox/netcash/cards/" + cardNo, null).body();
-        return Long.parseLong(body.replaceAll(".*\"balanceYen\":(\\d+).*", "$1"));
+        return Long.parseLong(body.replaceAll(".*\"balance\":(\\d+).*", "$1"));
     }
 
     private void settings(String json) {

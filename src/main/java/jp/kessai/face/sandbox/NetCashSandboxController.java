@@ -51,16 +51,16 @@ class NetCashSandboxController {
     record CardBody(String cardNo, Long balance, Boolean locked) {}
 
     @PostMapping("/sandbox/netcash/cards")
-    ResponseEntity<NetCashCard> saveCard(@RequestBody CardBody body) {
+    ResponseEntity<Map<String, Object>> saveCard(@RequestBody CardBody body) {
         require(body.cardNo() != null && CARD_NO.matcher(body.cardNo()).matches(), "cardNo: 16 digits");
         require(body.balance() != null && body.balance() >= 0, "balance: a non-negative number of yen");
         var card = new NetCashCard(body.cardNo(), body.balance(), Boolean.TRUE.equals(body.locked()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(center.saveCard(card));
+        return ResponseEntity.status(HttpStatus.CREATED).body(cardView(center.saveCard(card)));
     }
 
     @GetMapping("/sandbox/netcash/cards/{cardNo}")
     ResponseEntity<?> card(@PathVariable String cardNo) {
-        return center.findCard(cardNo).<ResponseEntity<?>>map(ResponseEntity::ok)
+        return center.findCard(cardNo).<ResponseEntity<?>>map(c -> ResponseEntity.ok(cardView(c)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no such card")));
     }
 
@@ -132,7 +132,27 @@ class NetCashSandboxController {
     }
 
     private Shop shop(String shopId) {
-        return shops.findByShopId(shopId).orElseThrow(() -> new SandboxController.BadRequest("no such shop"));
+        return shops.findByShopId(shopId).orElseThrow(NoSuchShop::new);
+    }
+
+    static final class NoSuchShop extends RuntimeException {
+        NoSuchShop() {
+            super("no such shop", null, false, false);
+        }
+    }
+
+    @ExceptionHandler(NoSuchShop.class)
+    ResponseEntity<Map<String, Object>> noSuchShop(NoSuchShop e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+    }
+
+    /** The same field names as the request body. */
+    private static Map<String, Object> cardView(NetCashCard card) {
+        var view = new LinkedHashMap<String, Object>();
+        view.put("cardNo", card.cardNo());
+        view.put("balance", card.balanceYen());
+        view.put("locked", card.locked());
+        return view;
     }
 
     private static Map<String, Object> view(Outbox.OutboxEntry e) {
