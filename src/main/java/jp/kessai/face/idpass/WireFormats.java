@@ -14,6 +14,7 @@ final class WireFormats {
     private static final DateTimeFormatter YMD = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     static final String PAY_TYPE_JCB_PRECA = "14";
+    static final String PAY_TYPE_CREDIT = "0";
 
     private WireFormats() {}
 
@@ -33,6 +34,7 @@ final class WireFormats {
     static String payType(PaymentMethod method) {
         return switch (method) {
             case JCB_PRECA -> PAY_TYPE_JCB_PRECA;
+            case CREDIT -> PAY_TYPE_CREDIT;
         };
     }
 
