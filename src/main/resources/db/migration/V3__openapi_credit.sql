@@ -59,8 +59,8 @@ CREATE TABLE credit_order (
     transaction_at        timestamptz,
     capture_expires_at    timestamptz,
     request_details       jsonb,
-    last_error_title      varchar(32),
-    last_error_detail     varchar(256),
+    last_error_result     varchar(40),
+    last_error_code       varchar(16),
     updated_at            timestamptz  NOT NULL
 );
 
