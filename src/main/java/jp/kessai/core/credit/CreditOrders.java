@@ -97,7 +97,8 @@ public class CreditOrders {
     /** The order with its details, reloaded. */
     CreditTransaction load(Order order) {
         Order fresh = orders.findById(order.shopPk(), order.id()).orElseThrow();
-        return new CreditTransaction(fresh, findByShopAndOrder(order.shopPk(), order.id()).orElse(null));
+        return new CreditTransaction(fresh, findByShopAndOrder(order.shopPk(), order.id()).orElse(null),
+                updatedAt(order.shopPk(), order.id()));
     }
 
     /** When the order was last changed (the OpenAPI type's {@code updated}). */
