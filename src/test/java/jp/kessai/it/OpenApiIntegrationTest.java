@@ -57,6 +57,18 @@ public abstract class OpenApiIntegrationTest extends IntegrationTest {
         return api.post("/order/inquiry", "{\"accessId\":\"" + accessId + "\"}");
     }
 
+    /** Asserts a problem answer against its golden file (problem-<title>.json) and the Problem schema. */
+    protected static void assertProblem(OpenApiClient.Answer answer, String title) {
+        assertThat(answer.contentType()).as(answer.body()).isEqualTo("application/problem+json");
+        JsonGolden.assertMatches("openapi/it/problem-" + title.replace('_', '-') + ".json", answer.body(), Map.of());
+        assertThat(ResponseSchemaCheck.violations("Problem", answer.body())).isEmpty();
+    }
+
+    /** Asserts a success body against the named response schema of the OAS facts. */
+    protected static void assertSchema(String schema, OpenApiClient.Answer answer) {
+        assertThat(ResponseSchemaCheck.violations(schema, answer.body())).as(answer.body()).isEmpty();
+    }
+
     protected int reconcileCredit() {
         var response = sandbox("POST", "/sandbox/card/reconcile", null);
         assertThat(response.statusCode()).isEqualTo(200);

@@ -56,7 +56,7 @@ public class CreditCharge {
         credit.saveCharge(order.id(), pan.brand().name(), command.expiryMonth(), command.expiryYear(),
                 command.cardholderName(), command.paymentMethod(), command.installments(), command.itemCode(),
                 command.apiVersion(), command.requestDetails());
-        Operation operation = command.capture() ? Operation.AUTHORIZE_CAPTURE : Operation.AUTHORIZE;
+        Operation operation = command.capture() ? Operation.AUTH_AND_CAPTURE : Operation.AUTHORIZE;
         var change = new OrderChange(null, command.capture() ? "CAPTURE" : "AUTH", null, pan.masked(), null,
                 command.clientFields(), command.capture() ? clock.instant() : null, command.amountYen());
         var authorization = new CardAcquirer.Authorization(pan, command.expiryMonth(), command.expiryYear(),

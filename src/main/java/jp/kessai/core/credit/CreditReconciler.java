@@ -69,7 +69,7 @@ public class CreditReconciler {
                 if (answer instanceof CardAnswer.Approved approved) {
                     orders.settle(attempt, AttemptState.SUCCEEDED, ResultCode.OK.name());
                     boolean authorized = attempt.operation() == Operation.AUTHORIZE
-                            || attempt.operation() == Operation.CHANGE_TO_AUTH;
+                            || attempt.operation() == Operation.REAUTHORIZE;
                     credit.recordApproval(attempt.orderPk(), approved, authorized);
                 } else if (answer instanceof CardAnswer.Declined declined) {
                     ResultCode code = CreditDeclines.of(declined.reason());

@@ -29,15 +29,15 @@ public final class CreditStateTable {
         rows.add(new Transition<>(null, Operation.ENTRY, null, OrderStatus.UNPROCESSED));
         rows.add(new Transition<>(OrderStatus.UNPROCESSED, Operation.AUTHORIZE, SUCCESS, OrderStatus.AUTH));
         rows.add(new Transition<>(OrderStatus.UNPROCESSED, Operation.AUTHORIZE, FAILURE, OrderStatus.UNPROCESSED));
-        rows.add(new Transition<>(OrderStatus.UNPROCESSED, Operation.AUTHORIZE_CAPTURE, SUCCESS, OrderStatus.CAPTURE));
-        rows.add(new Transition<>(OrderStatus.UNPROCESSED, Operation.AUTHORIZE_CAPTURE, FAILURE, OrderStatus.UNPROCESSED));
+        rows.add(new Transition<>(OrderStatus.UNPROCESSED, Operation.AUTH_AND_CAPTURE, SUCCESS, OrderStatus.CAPTURE));
+        rows.add(new Transition<>(OrderStatus.UNPROCESSED, Operation.AUTH_AND_CAPTURE, FAILURE, OrderStatus.UNPROCESSED));
         rows.add(new Transition<>(OrderStatus.AUTH, Operation.CAPTURE, SUCCESS, OrderStatus.SALES));
         rows.add(new Transition<>(OrderStatus.AUTH, Operation.CAPTURE, FAILURE, OrderStatus.AUTH));
         for (OrderStatus from : CHANGEABLE) {
-            rows.add(new Transition<>(from, Operation.CHANGE_TO_AUTH, SUCCESS, OrderStatus.AUTH));
-            rows.add(new Transition<>(from, Operation.CHANGE_TO_AUTH, FAILURE, from));
-            rows.add(new Transition<>(from, Operation.CHANGE_TO_CAPTURE, SUCCESS, OrderStatus.CAPTURE));
-            rows.add(new Transition<>(from, Operation.CHANGE_TO_CAPTURE, FAILURE, from));
+            rows.add(new Transition<>(from, Operation.REAUTHORIZE, SUCCESS, OrderStatus.AUTH));
+            rows.add(new Transition<>(from, Operation.REAUTHORIZE, FAILURE, from));
+            rows.add(new Transition<>(from, Operation.REAUTH_CAPTURE, SUCCESS, OrderStatus.CAPTURE));
+            rows.add(new Transition<>(from, Operation.REAUTH_CAPTURE, FAILURE, from));
         }
         for (OrderStatus from : CHANGEABLE) {
             rows.add(new Transition<>(from, Operation.CANCEL, SUCCESS, OrderStatus.CANCEL));

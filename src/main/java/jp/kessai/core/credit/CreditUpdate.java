@@ -42,7 +42,7 @@ public class CreditUpdate {
         if (order.pendingOperation() != null) {
             return CreditOutcome.of(ResultCode.OPERATION_IN_PROGRESS, credit.load(order));
         }
-        Operation operation = capture ? Operation.CHANGE_TO_CAPTURE : Operation.CHANGE_TO_AUTH;
+        Operation operation = capture ? Operation.REAUTH_CAPTURE : Operation.REAUTHORIZE;
         if (!CreditStateTable.TABLE.allows(order.status(), operation)) {
             return CreditOutcome.of(ResultCode.INVALID_STATUS, credit.load(order));
         }

@@ -8,11 +8,11 @@ public enum Operation {
     /** Credit: authorise only (OpenAPI authorizationMode AUTH, protocol JobCd AUTH). */
     AUTHORIZE,
     /** Credit: authorise and capture at once (authorizationMode CAPTURE, JobCd CAPTURE). */
-    AUTHORIZE_CAPTURE,
+    AUTH_AND_CAPTURE,
     /** Credit: capture an authorisation (/order/capture, AlterTran SALES). */
     CAPTURE,
     /** Credit: change the amount and leave the order authorised (/order/update with AUTH). */
-    CHANGE_TO_AUTH,
+    REAUTHORIZE,
     /** Credit: change the amount and leave the order captured (/order/update with CAPTURE). */
-    CHANGE_TO_CAPTURE
+    REAUTH_CAPTURE
 }

@@ -40,7 +40,7 @@ class OrderUpdateEndpoint extends OrderEndpoint {
 
     @Override
     List<Operation> operations() {
-        return List.of(Operation.CHANGE_TO_AUTH, Operation.CHANGE_TO_CAPTURE);
+        return List.of(Operation.REAUTHORIZE, Operation.REAUTH_CAPTURE);
     }
 
     @Override
