@@ -123,6 +123,21 @@ class OpenApiIdempotencyIT extends OpenApiIntegrationTest {
     }
 
     @Test
+    void aLostCaptureAnswerIsResumedFromTheJournal() {
+        var order = charged(2100, "AUTH");
+        String key = newKey();
+        String body = "{\"accessId\":\"" + order.get("accessId") + "\"}";
+        sandbox("POST", "/sandbox/card/faults", "{\"fault\":\"LOSE_ANSWER\"}");
+        assertThat(api.post("/order/capture", body, idempotencyKey(key)).status()).isEqualTo(502);
+        assertThat(api.post("/order/capture", body, idempotencyKey(key)).status()).isEqualTo(409);
+        reconcileCredit();
+        var settled = api.post("/order/capture", body, idempotencyKey(key));
+        assertThat(settled.status()).as(settled.body()).isEqualTo(201);
+        assertThat(settled.at("/orderReference/status")).isEqualTo("SALES");
+        assertThat(attempts(order.get("accessId"))).as("one authorisation, one capture").isEqualTo(2);
+    }
+
+    @Test
     void withoutAKeyAnUnknownOutcomeIsSettledByTheReconciler() {
         String orderId = newOrderId();
         var lost = api.post("/credit/charge", chargeBody(orderId, 2000, CardTestCards.TIMEOUT, "CAPTURE", ""));
