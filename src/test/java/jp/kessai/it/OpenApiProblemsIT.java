@@ -24,6 +24,12 @@ class OpenApiProblemsIT extends OpenApiIntegrationTest {
         assertThat(get.status()).isEqualTo(405);
         assertProblem(get, "method_not_allowed");
 
+        for (String method : new String[] {"PUT", "DELETE", "PATCH", "OPTIONS"}) {
+            var other = api.send(method, "/order/inquiry", "application/json", "{}");
+            assertThat(other.status()).as(method).isEqualTo(405);
+            assertThat(other.at("/title")).isEqualTo("method_not_allowed");
+        }
+
         var text = api.send("POST", "/credit/charge", "text/plain", "{}");
         assertThat(text.status()).isEqualTo(415);
         assertProblem(text, "unsupported_media_type");

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -55,8 +56,10 @@ class OpenApiController {
         this.meters = meters;
     }
 
-    @RequestMapping({"/token", "/credit/**", "/tds2/**", "/wallet/**", "/cash/**", "/order/**", "/member/**",
-            "/verification/**"})
+    /** Every method is mapped explicitly, so that OPTIONS and HEAD also get the catalogue's 405, not Spring's answer. */
+    @RequestMapping(path = {"/token", "/credit/**", "/tds2/**", "/wallet/**", "/cash/**", "/order/**", "/member/**",
+            "/verification/**"}, method = {RequestMethod.GET, RequestMethod.HEAD, RequestMethod.POST, RequestMethod.PUT,
+            RequestMethod.PATCH, RequestMethod.DELETE, RequestMethod.OPTIONS, RequestMethod.TRACE})
     void handle(HttpServletRequest http, HttpServletResponse out) throws IOException {
         String path = http.getRequestURI().substring(http.getContextPath().length());
         Reply reply;
