@@ -20,6 +20,7 @@ import jp.kessai.processor.ProcessorUnavailableException;
 import jp.kessai.processor.card.CardAnswer;
 import jp.kessai.processor.card.CardNetworkMaintenanceException;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The steps every credit operation shares once it has decided: journal the attempt (claiming the order), call the
@@ -32,12 +33,14 @@ class CreditProcessing {
     private final Orders orders;
     private final CreditOrders credit;
     private final KessaiProperties properties;
+    private final TransactionTemplate tx;
     private final SecureRandom random = new SecureRandom();
 
-    CreditProcessing(Orders orders, CreditOrders credit, KessaiProperties properties) {
+    CreditProcessing(Orders orders, CreditOrders credit, KessaiProperties properties, TransactionTemplate tx) {
         this.orders = orders;
         this.credit = credit;
         this.properties = properties;
+        this.tx = tx;
     }
 
     /**
@@ -59,26 +62,34 @@ class CreditProcessing {
         try {
             answer = ProcessorCalls.withDeadline(properties.credit().acquirerTimeout(), () -> call.apply(reference));
         } catch (ProcessorOutcomeUnknownException e) {
-            orders.finish(attempt, AttemptState.UNKNOWN, ResultCode.PROCESSOR_OUTCOME_UNKNOWN.name(), OrderChange.none());
-            credit.recordFailure(order.id(), ResultCode.PROCESSOR_OUTCOME_UNKNOWN, null);
+            tx.executeWithoutResult(status -> {
+                orders.finish(attempt, AttemptState.UNKNOWN, ResultCode.PROCESSOR_OUTCOME_UNKNOWN.name(), OrderChange.none());
+                credit.recordFailure(order.id(), ResultCode.PROCESSOR_OUTCOME_UNKNOWN, null);
+            });
             return CreditOutcome.of(ResultCode.PROCESSOR_OUTCOME_UNKNOWN, credit.load(order));
         } catch (ProcessorUnavailableException e) {
             ResultCode code = e instanceof CardNetworkMaintenanceException
                     ? ResultCode.PROCESSOR_MAINTENANCE : ResultCode.PROCESSOR_UNAVAILABLE;
-            orders.finish(attempt, AttemptState.FAILED, code.name(), OrderChange.toStatus(onFailure));
-            credit.recordFailure(order.id(), code, null);
+            tx.executeWithoutResult(status -> {
+                orders.finish(attempt, AttemptState.FAILED, code.name(), OrderChange.toStatus(onFailure));
+                credit.recordFailure(order.id(), code, null);
+            });
             return CreditOutcome.of(code, credit.load(order));
         }
         return switch (answer) {
             case CardAnswer.Approved approved -> {
-                orders.finish(attempt, AttemptState.SUCCEEDED, ResultCode.OK.name(), success);
-                credit.recordApproval(order.id(), approved, onSuccess == OrderStatus.AUTH);
+                tx.executeWithoutResult(status -> { // the order and its card details commit together
+                    orders.finish(attempt, AttemptState.SUCCEEDED, ResultCode.OK.name(), success);
+                    credit.recordApproval(order.id(), approved, onSuccess == OrderStatus.AUTH);
+                });
                 yield CreditOutcome.of(ResultCode.OK, credit.load(order));
             }
             case CardAnswer.Declined declined -> {
                 ResultCode code = CreditDeclines.of(declined.reason());
-                orders.finish(attempt, AttemptState.FAILED, code.name(), OrderChange.toStatus(onFailure));
-                credit.recordFailure(order.id(), code, declined.code());
+                tx.executeWithoutResult(status -> {
+                    orders.finish(attempt, AttemptState.FAILED, code.name(), OrderChange.toStatus(onFailure));
+                    credit.recordFailure(order.id(), code, declined.code());
+                });
                 yield new CreditOutcome(code, credit.load(order), declined.code());
             }
         };
