@@ -62,10 +62,19 @@ class CreditChargeEndpoint implements OpenApiOperation {
         return views.reply(outcome, PATH, 201, this::body);
     }
 
-    /** A retry after an unknown outcome answers from the settled order instead of charging again. */
+    /**
+     * A retry after an unknown outcome (or after the node running the first request died) answers from the order
+     * instead of charging again. Without an AccessID the order is found by the request's own orderId: the key and the
+     * body are the same, so it is the same request.
+     */
     @Override
     public Reply resume(OpenApiCall call, String accessId) {
-        CreditOutcome found = inquiry.inquire(call.shop(), accessId, null);
+        String orderId = text(call.body().get("order"), "orderId");
+        if (accessId == null && orderId == null) {
+            return handle(call);
+        }
+        CreditOutcome found = accessId != null ? inquiry.inquire(call.shop(), accessId, null)
+                : inquiry.inquire(call.shop(), null, orderId);
         if (found.ok()) {
             CreditTransaction transaction = found.transaction();
             if (transaction.order().pendingOperation() != null) {

@@ -49,7 +49,11 @@ class IdempotencyKeys {
     /** The key was used with another endpoint or another body. */
     record Mismatch() implements Claim {}
 
-    /** The first request's processor outcome was unknown; this request owns the key and resumes the transaction. */
+    /**
+     * The first request's processor outcome was unknown ({@code accessId} given), or the node running it died
+     * ({@code accessId} null): this request owns the key and resumes — it answers from the transaction if the first
+     * request did its work, and processes the request only if it did not.
+     */
     record Resume(String accessId) implements Claim {}
 
     Claim claim(long shopPk, String key, String endpoint, byte[] requestHash) {
@@ -95,9 +99,9 @@ class IdempotencyKeys {
                 yield new Resume(row.accessId());
             }
             default -> {
-                if (row.leaseUntil().isBefore(now)) { // the node that owned it died mid-request
+                if (row.leaseUntil().isBefore(now)) { // the node that owned it died mid-request: it may have done it
                     restart(shopPk, key, endpoint, requestHash, now, false);
-                    yield new Proceed();
+                    yield new Resume(null);
                 }
                 yield new InFlight();
             }

@@ -61,6 +61,12 @@ abstract class OrderEndpoint implements OpenApiOperation {
 
     @Override
     public Reply resume(OpenApiCall call, String accessId) {
+        if (accessId == null) { // the first request's node died: the body names the transaction
+            accessId = CreditChargeEndpoint.text(call.body(), "accessId");
+        }
+        if (accessId == null || !accessId.matches("[a-zA-Z0-9]{32}")) {
+            return handle(call);
+        }
         CreditOutcome found = inquiry.inquire(call.shop(), accessId, null);
         if (found.ok()) {
             var order = found.transaction().order();
