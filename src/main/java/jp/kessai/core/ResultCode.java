@@ -48,6 +48,18 @@ public enum ResultCode {
     CANCEL_WINDOW_PASSED,
     CANCEL_TARGET_NOT_FOUND,
 
+    /** The operation is not allowed in the order's current state (e.g. capture of a cancelled order). */
+    INVALID_STATUS,
+    /** The deadline for the operation has passed (e.g. capture after the authorisation expired). */
+    AUTHORIZATION_EXPIRED,
+
+    // Card acquirer outcomes
+    CARD_DECLINED,
+    CARD_AMOUNT_LIMIT_EXCEEDED,
+    CARD_PROCESSING_FAILURE,
+    /** The card network is in maintenance; nothing happened there. */
+    PROCESSOR_MAINTENANCE,
+
     /** The processor could not be reached; nothing happened there. */
     PROCESSOR_UNAVAILABLE,
     /** The call timed out or its answer was lost: the outcome is UNKNOWN until reconciled. */

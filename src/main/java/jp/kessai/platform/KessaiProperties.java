@@ -18,7 +18,9 @@ public record KessaiProperties(
         @DefaultValue Centers centers,
         @DefaultValue Reconciler reconciler,
         @DefaultValue Notifications notifications,
-        @DefaultValue("") String publicBaseUrl) {
+        @DefaultValue("") String publicBaseUrl,
+        @DefaultValue Credit credit,
+        @DefaultValue OpenApi openapi) {
 
     public record Sandbox(@DefaultValue("true") boolean enabled) {}
 
@@ -46,6 +48,19 @@ public record KessaiProperties(
      * 90 seconds. The reconciler's grace period is never shorter than this plus 30 seconds.
      */
     public record Centers(@DefaultValue("90s") Duration timeout) {}
+
+    /** How long Kessai waits for the card acquirer before the outcome of a call counts as unknown. */
+    public record Credit(@DefaultValue("60s") Duration acquirerTimeout) {}
+
+    /**
+     * The OpenAPI type face: access token lifetime (seed: 3600 s), how long an Idempotency-Key is remembered (seed:
+     * 24 h), and the leases that free an idempotency key or a concurrency slot held by a node that died mid-request
+     * (longer than any request can run).
+     */
+    public record OpenApi(
+            @DefaultValue("3600s") Duration tokenLifetime,
+            @DefaultValue("24h") Duration idempotencyWindow,
+            @DefaultValue("5m") Duration requestLease) {}
 
     /** How often unsettled (UNKNOWN) processor calls are re-examined, and how old a PENDING attempt must be to count as lost. */
     public record Reconciler(@DefaultValue("30s") Duration interval, @DefaultValue("120s") Duration pendingGrace) {}

@@ -12,5 +12,15 @@ public enum Operation {
     START,
     PAYMENT_NOTICE,
     CANCEL_NOTICE,
-    EXPIRE
+    EXPIRE,
+    /** Credit: authorise only (OpenAPI authorizationMode AUTH, protocol JobCd AUTH). */
+    AUTHORIZE,
+    /** Credit: authorise and capture at once (authorizationMode CAPTURE, JobCd CAPTURE). */
+    AUTH_AND_CAPTURE,
+    /** Credit: capture an authorisation (/order/capture, AlterTran SALES). */
+    CAPTURE,
+    /** Credit: change the amount and leave the order authorised (/order/update with AUTH). */
+    REAUTHORIZE,
+    /** Credit: change the amount and leave the order captured (/order/update with CAPTURE). */
+    REAUTH_CAPTURE
 }

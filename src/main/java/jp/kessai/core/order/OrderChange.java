@@ -6,6 +6,7 @@ import java.time.Instant;
  * What a finished attempt changes on its order. Null fields are left as they are.
  *
  * @param cardNoSealed the card number encrypted by {@code FieldCipher}; never the clear number
+ * @param amountYen the order's new amount (credit amount changes and re-tries), null to keep it
  */
 public record OrderChange(
         OrderStatus status,
@@ -14,7 +15,13 @@ public record OrderChange(
         String cardNoMasked,
         String carryInfo,
         ClientFields clientFields,
-        Instant soldAt) {
+        Instant soldAt,
+        Long amountYen) {
+
+    public OrderChange(OrderStatus status, String jobCd, byte[] cardNoSealed, String cardNoMasked, String carryInfo,
+            ClientFields clientFields, Instant soldAt) {
+        this(status, jobCd, cardNoSealed, cardNoMasked, carryInfo, clientFields, soldAt, null);
+    }
 
     /** Only the state moves (e.g. a failure row of a state table). */
     public static OrderChange toStatus(OrderStatus status) {

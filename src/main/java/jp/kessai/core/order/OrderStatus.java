@@ -4,9 +4,13 @@ package jp.kessai.core.order;
  * Transaction states, named as the protocol type's SearchTradeMulti reports them. JCB Preca (seed 000 table 1.2.2-1)
  * uses UNPROCESSED, SALES, CANCEL; NET CASH (seed 001 table 1.2.2-1 and §3.1.2.1) uses UNPROCESSED, REQSUCCESS,
  * PAYSTART, PAYSUCCESS, PAYFAIL, EXPIRED.
+ * Credit adds the
+ * OpenAPI type's StatusCredit values it uses: AUTH (仮売上), CAPTURE (即時売上); SALES is 実売上 after a capture.
  */
 public enum OrderStatus {
     UNPROCESSED,
+    AUTH,
+    CAPTURE,
     SALES,
     CANCEL,
     REQSUCCESS,

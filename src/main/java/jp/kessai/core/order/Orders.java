@@ -155,6 +155,7 @@ public class Orders {
                            client_field2 = CASE WHEN :setFields THEN :f2 ELSE client_field2 END,
                            client_field3 = CASE WHEN :setFields THEN :f3 ELSE client_field3 END,
                            sold_at = coalesce(:soldAt, sold_at),
+                           amount_yen = coalesce(:amountYen, amount_yen),
                            processor_ref = CASE WHEN :succeeded THEN :ref ELSE processor_ref END,
                            processed_at = CASE WHEN :succeeded THEN :now ELSE processed_at END,
                            pending_operation = CASE WHEN :release THEN NULL ELSE pending_operation END,
@@ -170,6 +171,7 @@ public class Orders {
                     .param("f2", fields == null ? null : fields.field2())
                     .param("f3", fields == null ? null : fields.field3())
                     .param("soldAt", change.soldAt() == null ? null : Timestamp.from(change.soldAt()))
+                    .param("amountYen", change.amountYen())
                     .param("succeeded", state == AttemptState.SUCCEEDED)
                     .param("ref", attempt.processorRef())
                     .param("now", Timestamp.from(now))

@@ -98,6 +98,15 @@ public class ShopDirectory {
         return findByShopId(shopId).orElseThrow();
     }
 
+    /** Replaces the shop's settings document. */
+    public Shop updateSettings(String shopId, ShopSettings settings) {
+        jdbc.sql("UPDATE shop SET settings = CAST(? AS jsonb), updated_at = ? WHERE shop_id = ?")
+                .params(json.writeValueAsString(settings), Timestamp.from(clock.instant()), shopId)
+                .update();
+        return findByShopId(shopId).orElseThrow();
+    }
+
+
     private Optional<StoredShop> findStoredByShopId(String shopId) {
         return jdbc.sql("SELECT id, shop_id, shop_pass_enc, robot_aid, mode, settings::text FROM shop WHERE shop_id = ?")
                 .param(shopId)

@@ -1,10 +1,13 @@
 package jp.kessai.core.shop;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /**
- * Per-shop settings, stored as one JSON document. Later capabilities add their fields here; an absent field takes
- * the default given in the compact constructor, so older rows keep reading.
+ * Per-shop settings, stored as one JSON document. Capabilities add their fields here; an absent field (older rows)
+ * takes the default given in the compact constructor. Change settings with the {@code with…} methods rather than the
+ * long canonical constructor.
  *
  * @param jcbPrecaContracted whether the shop has the JCB Preca (JCB PREMO) contract (default true)
  * @param netCashContracted whether the shop has the NET CASH contract (default true)
@@ -14,6 +17,18 @@ import java.time.Instant;
  * @param notificationStopFrom start of a maintenance window during which notifications wait (inclusive), or null
  * @param notificationStopUntil end of that window (exclusive); waiting notifications are sent from then on
  * @param allowPrivateNotificationTargets TEST-mode shops only: allow notification URLs on loopback/private networks
+ * @param passwordAuthAllowed whether the OpenAPI type's business endpoints accept Basic (ShopID:ShopPass); when
+ *     false only Bearer tokens are accepted there ({@code /token} always takes Basic)
+ * @param ipAllowlists per endpoint path (e.g. {@code /credit/charge}, {@code /token}): the addresses or CIDR ranges
+ *     allowed to call it; an endpoint without an entry (or with an empty list) is open to any address
+ * @param concurrencyLimits per endpoint path: in-flight request limit overriding the seed's default (5, or 10 for
+ *     {@code /order/*})
+ * @param pciDssCompliant whether the shop may send card data directly (PCI DSS certified merchant)
+ * @param creditContracted whether the shop has a credit card contract
+ * @param installmentCounts the installment counts (分割回数) the shop's card contract allows; empty = no
+ *     installment contract
+ * @param bonusContracted whether BONUS_ONE_TIME (ボーナス一括) is contracted
+ * @param revolvingContracted whether REVOLVING (リボ) is contracted
  */
 public record ShopSettings(
         Boolean jcbPrecaContracted,
@@ -23,10 +38,21 @@ public record ShopSettings(
         Integer notificationRetryIntervalMinutes,
         Instant notificationStopFrom,
         Instant notificationStopUntil,
-        Boolean allowPrivateNotificationTargets) {
+        Boolean allowPrivateNotificationTargets,
+        Boolean passwordAuthAllowed,
+        Map<String, List<String>> ipAllowlists,
+        Map<String, Integer> concurrencyLimits,
+        Boolean pciDssCompliant,
+        Boolean creditContracted,
+        List<Integer> installmentCounts,
+        Boolean bonusContracted,
+        Boolean revolvingContracted) {
 
     /** "Retried up to 5 times" after the first delivery. */
     public static final int NOTIFICATION_RETRIES = 5;
+
+    /** The installment counts a typical Japanese card contract offers; used by the sandbox demo shop. */
+    public static final List<Integer> STANDARD_INSTALLMENTS = List.of(3, 5, 6, 10, 12, 15, 18, 20, 24);
 
     public ShopSettings {
         jcbPrecaContracted = jcbPrecaContracted == null || jcbPrecaContracted;
@@ -37,9 +63,48 @@ public record ShopSettings(
         if (netCashPaymentTermMinutes < 1 || notificationRetryIntervalMinutes < 1) {
             throw new IllegalArgumentException("terms and intervals are at least one minute");
         }
+        passwordAuthAllowed = passwordAuthAllowed == null || passwordAuthAllowed;
+        ipAllowlists = ipAllowlists == null ? Map.of() : Map.copyOf(ipAllowlists);
+        concurrencyLimits = concurrencyLimits == null ? Map.of() : Map.copyOf(concurrencyLimits);
+        pciDssCompliant = pciDssCompliant != null && pciDssCompliant;
+        creditContracted = creditContracted == null || creditContracted;
+        installmentCounts = installmentCounts == null ? List.of() : List.copyOf(installmentCounts);
+        bonusContracted = bonusContracted != null && bonusContracted;
+        revolvingContracted = revolvingContracted != null && revolvingContracted;
     }
 
     public static ShopSettings defaults() {
-        return new ShopSettings(null, null, null, null, null, null, null, null);
+        return new ShopSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Only the JCB Preca contract flag set; everything else default. */
+    public ShopSettings(boolean jcbPrecaContracted) {
+        this(jcbPrecaContracted, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    /** Notification and NET CASH settings changed, the rest kept. */
+    public ShopSettings withNotifications(Integer netCashPaymentTermMinutes, String resultNotificationUrl,
+            Integer notificationRetryIntervalMinutes, Instant notificationStopFrom, Instant notificationStopUntil,
+            Boolean allowPrivateNotificationTargets) {
+        return new ShopSettings(jcbPrecaContracted, netCashContracted, netCashPaymentTermMinutes, resultNotificationUrl,
+                notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
+                allowPrivateNotificationTargets, passwordAuthAllowed, ipAllowlists, concurrencyLimits, pciDssCompliant,
+                creditContracted, installmentCounts, bonusContracted, revolvingContracted);
+    }
+
+    /** The sandbox demo shop: PCI DSS flagged and contracted for every credit payment method. */
+    public ShopSettings withEverythingContracted() {
+        return new ShopSettings(jcbPrecaContracted, netCashContracted, netCashPaymentTermMinutes, resultNotificationUrl,
+                notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
+                allowPrivateNotificationTargets, passwordAuthAllowed, ipAllowlists, concurrencyLimits, true, true,
+                STANDARD_INSTALLMENTS, true, true);
+    }
+
+    public ShopSettings withOpenApiAccess(boolean passwordAuth, Map<String, List<String>> allowlists,
+            Map<String, Integer> limits) {
+        return new ShopSettings(jcbPrecaContracted, netCashContracted, netCashPaymentTermMinutes, resultNotificationUrl,
+                notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
+                allowPrivateNotificationTargets, passwordAuth, allowlists, limits, pciDssCompliant, creditContracted,
+                installmentCounts, bonusContracted, revolvingContracted);
     }
 }

@@ -51,6 +51,12 @@ final class IdPassResultCodes {
         TABLE.put(ResultCode.CARD_WEB_INQUIRY_NOT_ALLOWED, Codes.both("JP1000012"));
         TABLE.put(ResultCode.CANCEL_TARGET_NOT_FOUND, Codes.both("JP1000019"));
         TABLE.put(ResultCode.CANCEL_WINDOW_PASSED, Codes.both("JP1000022"));
+        TABLE.put(ResultCode.INVALID_STATUS, Codes.both("E11010003"));
+        TABLE.put(ResultCode.AUTHORIZATION_EXPIRED, Codes.both("E11010010"));
+        TABLE.put(ResultCode.CARD_DECLINED, Codes.both("42G120000"));
+        TABLE.put(ResultCode.CARD_AMOUNT_LIMIT_EXCEEDED, Codes.both("42G030000"));
+        TABLE.put(ResultCode.CARD_PROCESSING_FAILURE, Codes.both("42G970000"));
+        TABLE.put(ResultCode.PROCESSOR_MAINTENANCE, Codes.both("42C010000"));
         TABLE.put(ResultCode.PROCESSOR_UNAVAILABLE, Codes.both("JP1000040"));
         TABLE.put(ResultCode.PROCESSOR_OUTCOME_UNKNOWN, Codes.both("JP1000049"));
         TABLE.put(ResultCode.SYSTEM_ERROR, new Codes("M91099999", "E91099999"));

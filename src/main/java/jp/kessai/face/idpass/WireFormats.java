@@ -17,6 +17,7 @@ final class WireFormats {
     static final String PAY_TYPE_NET_CASH = "16";
     /** The protocol type's currency code for yen. */
     static final String CURRENCY_JPY = "JPN";
+    static final String PAY_TYPE_CREDIT = "0";
 
     private WireFormats() {}
 
@@ -40,6 +41,7 @@ final class WireFormats {
         return switch (method) {
             case JCB_PRECA -> PAY_TYPE_JCB_PRECA;
             case NET_CASH -> PAY_TYPE_NET_CASH;
+            case CREDIT -> PAY_TYPE_CREDIT;
         };
     }
 

@@ -90,7 +90,7 @@ class NetCashSandboxController {
             });
         }
         try {
-            var updated = new ShopSettings(s.jcbPrecaContracted(), s.netCashContracted(),
+            var updated = s.withNotifications(
                     integer(body, "netCashPaymentTermMinutes", s.netCashPaymentTermMinutes()),
                     url == null || url.isEmpty() ? null : url,
                     integer(body, "notificationRetryIntervalMinutes", s.notificationRetryIntervalMinutes()),

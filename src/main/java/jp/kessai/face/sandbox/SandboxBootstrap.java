@@ -52,9 +52,8 @@ class SandboxBootstrap {
         var s = shop.settings();
         String notificationUrl = demo.resultNotificationUrl().isBlank() ? s.resultNotificationUrl() : demo.resultNotificationUrl();
         // the demo shop may notify a merchant app on this machine (loopback/private targets are otherwise refused)
-        shops.updateSettings(shop.id(), new ShopSettings(s.jcbPrecaContracted(), s.netCashContracted(),
-                s.netCashPaymentTermMinutes(), notificationUrl, s.notificationRetryIntervalMinutes(),
-                s.notificationStopFrom(), s.notificationStopUntil(), true));
+        shops.updateSettings(shop.id(), s.withNotifications(s.netCashPaymentTermMinutes(), notificationUrl,
+                s.notificationRetryIntervalMinutes(), s.notificationStopFrom(), s.notificationStopUntil(), true));
         PrecaTestCards.all().forEach(center::saveCardIfAbsent);
         NetCashTestCards.all().forEach(netCash::saveCardIfAbsent);
         String base = "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));

@@ -1,0 +1,53 @@
+package jp.kessai.core.credit;
+
+import java.time.Clock;
+import jp.kessai.core.ResultCode;
+import jp.kessai.core.order.Operation;
+import jp.kessai.core.order.Order;
+import jp.kessai.core.order.OrderChange;
+import jp.kessai.core.shop.Shop;
+import jp.kessai.processor.card.CardAcquirer;
+import org.springframework.stereotype.Service;
+
+/** 確定 (/order/capture): AUTH → SALES, until the capture deadline (60 days, 23:59:59 JST). */
+@Service
+public class CreditCapture {
+
+    private final CreditOrderLookup lookup;
+    private final CreditOrders credit;
+    private final CreditProcessing processing;
+    private final CardAcquirer acquirer;
+    private final Clock clock;
+
+    CreditCapture(CreditOrderLookup lookup, CreditOrders credit, CreditProcessing processing, CardAcquirer acquirer,
+            Clock clock) {
+        this.lookup = lookup;
+        this.credit = credit;
+        this.processing = processing;
+        this.acquirer = acquirer;
+        this.clock = clock;
+    }
+
+    public CreditOutcome capture(Shop shop, String accessId) {
+        var found = lookup.find(shop, accessId, null);
+        if (found.code() != ResultCode.OK) {
+            return CreditOutcome.of(found.code(), null);
+        }
+        Order order = found.order();
+        if (order.pendingOperation() != null) {
+            return CreditOutcome.of(ResultCode.OPERATION_IN_PROGRESS, credit.load(order));
+        }
+        if (!CreditStateTable.TABLE.allows(order.status(), Operation.CAPTURE)) {
+            return CreditOutcome.of(ResultCode.INVALID_STATUS, credit.load(order));
+        }
+        var transaction = credit.load(order);
+        var deadline = transaction.detail() == null ? null : transaction.detail().captureExpiresAt();
+        if (deadline != null && clock.instant().isAfter(deadline)) {
+            credit.recordFailure(order.id(), ResultCode.AUTHORIZATION_EXPIRED, null);
+            return CreditOutcome.of(ResultCode.AUTHORIZATION_EXPIRED, credit.load(order));
+        }
+        var change = new OrderChange(null, "SALES", null, null, null, null, clock.instant(), null);
+        return processing.run(order, Operation.CAPTURE, change,
+                reference -> acquirer.capture(reference, order.processorRef(), order.amountYen()));
+    }
+}

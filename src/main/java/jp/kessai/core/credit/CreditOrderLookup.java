@@ -1,0 +1,45 @@
+package jp.kessai.core.credit;
+
+import jp.kessai.core.ResultCode;
+import jp.kessai.core.order.Order;
+import jp.kessai.core.order.Orders;
+import jp.kessai.core.order.PaymentMethod;
+import jp.kessai.core.shop.Shop;
+import org.springframework.stereotype.Component;
+
+/**
+ * The "load" step of the order operations: the shop's credit order by AccessID and/or OrderID. The OpenAPI type
+ * names a transaction by its AccessID alone (no AccessPass). Orders of other payment methods are not found here.
+ */
+@Component
+class CreditOrderLookup {
+
+    private final Orders orders;
+
+    CreditOrderLookup(Orders orders) {
+        this.orders = orders;
+    }
+
+    /** Either identifier may be null (not both); when both are given they must name the same order. */
+    Found find(Shop shop, String accessId, String orderId) {
+        Order order;
+        if (accessId != null) {
+            order = orders.findByShopAndAccessId(shop.id(), accessId).filter(o -> o.method() == PaymentMethod.CREDIT)
+                    .orElse(null);
+            if (order == null) {
+                return new Found(null, ResultCode.ORDER_NOT_FOUND);
+            }
+            if (orderId != null && !order.orderId().equals(orderId)) {
+                return new Found(null, ResultCode.ORDER_ID_MISMATCH);
+            }
+        } else {
+            order = orders.findByShopAndOrderId(shop.id(), orderId, PaymentMethod.CREDIT).orElse(null);
+            if (order == null) {
+                return new Found(null, ResultCode.ORDER_NOT_FOUND);
+            }
+        }
+        return new Found(order, ResultCode.OK);
+    }
+
+    record Found(Order order, ResultCode code) {}
+}

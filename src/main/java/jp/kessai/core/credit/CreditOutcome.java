@@ -1,0 +1,18 @@
+package jp.kessai.core.credit;
+
+import jp.kessai.core.ResultCode;
+
+/**
+ * The result of a credit operation: the core result code, the transaction as it stands afterwards (null when no
+ * transaction was found), and the card company's code of a refusal (e.g. {@code G12}), when there was one.
+ */
+public record CreditOutcome(ResultCode code, CreditTransaction transaction, String declineCode) {
+
+    static CreditOutcome of(ResultCode code, CreditTransaction transaction) {
+        return new CreditOutcome(code, transaction, null);
+    }
+
+    public boolean ok() {
+        return code == ResultCode.OK;
+    }
+}

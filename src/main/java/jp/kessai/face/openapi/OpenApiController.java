@@ -1,0 +1,179 @@
+package jp.kessai.face.openapi;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import jp.kessai.core.shop.Shop;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The OpenAPI type's front door. Every request under its paths goes through the same steps, each answering with
+ * the catalogue's problem when it refuses: known endpoint (404) → POST (405) → Content-Type (415) → authentication
+ * and IP allowlist (401) → concurrency slot (429) → body (400) → X-MP-Version → Idempotency-Key (replay, 409, 400)
+ * → the endpoint. Requests are read raw and answered by hand, so no framework error page or stack trace can leak.
+ */
+@RestController
+class OpenApiController {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenApiController.class);
+    /** Largest accepted request body; the biggest legitimate charge request is well under 16 KiB. */
+    static final int MAX_BODY_BYTES = 64 * 1024;
+    static final int MAX_IDEMPOTENCY_KEY_LENGTH = 36;
+    static final String TOKEN_PATH = "/token";
+
+    private final Map<String, OpenApiOperation> operations;
+    private final ShopAuthenticator authenticator;
+    private final ConcurrencyLimiter limiter;
+    private final IdempotencyKeys idempotency;
+    private final TokenEndpoint tokenEndpoint;
+    private final OpenApiJson json;
+    private final MeterRegistry meters;
+
+    OpenApiController(List<OpenApiOperation> operations, ShopAuthenticator authenticator, ConcurrencyLimiter limiter,
+            IdempotencyKeys idempotency, TokenEndpoint tokenEndpoint, OpenApiJson json, MeterRegistry meters) {
+        this.operations = operations.stream().collect(Collectors.toUnmodifiableMap(OpenApiOperation::path, Function.identity()));
+        this.authenticator = authenticator;
+        this.limiter = limiter;
+        this.idempotency = idempotency;
+        this.tokenEndpoint = tokenEndpoint;
+        this.json = json;
+        this.meters = meters;
+    }
+
+    /** Every method is mapped explicitly, so that OPTIONS and HEAD also get the catalogue's 405, not Spring's answer. */
+    @RequestMapping(path = {"/token", "/credit/**", "/tds2/**", "/wallet/**", "/cash/**", "/order/**", "/member/**",
+            "/verification/**"}, method = {RequestMethod.GET, RequestMethod.HEAD, RequestMethod.POST, RequestMethod.PUT,
+            RequestMethod.PATCH, RequestMethod.DELETE, RequestMethod.OPTIONS, RequestMethod.TRACE})
+    void handle(HttpServletRequest http, HttpServletResponse out) throws IOException {
+        String path = http.getRequestURI().substring(http.getContextPath().length());
+        Reply reply;
+        try {
+            reply = route(path, http);
+        } catch (RuntimeException e) {
+            // class name only: exceptions here must never carry request values (card numbers, passwords)
+            log.error("openapi {} failed unexpectedly: {}", path, e.getClass().getName(), e);
+            reply = json.problem(Problem.internalError(), path);
+        }
+        meters.counter("kessai.openapi.requests", "endpoint", operations.containsKey(path) || TOKEN_PATH.equals(path)
+                ? path : "unknown", "status", Integer.toString(reply.status())).increment();
+        byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
+        out.setStatus(reply.status());
+        out.setContentType(reply.problem() ? "application/problem+json" : "application/json");
+        out.setContentLength(body.length);
+        out.getOutputStream().write(body);
+    }
+
+    private Reply route(String path, HttpServletRequest http) {
+        boolean token = TOKEN_PATH.equals(path);
+        OpenApiOperation operation = operations.get(path);
+        if (!token && operation == null) {
+            return json.problem(new Problem(ProblemTitle.RESOURCE_NOT_FOUND, "The requested resource was not found."), path);
+        }
+        if (!"POST".equals(http.getMethod())) {
+            return json.problem(new Problem(ProblemTitle.METHOD_NOT_ALLOWED, "The HTTP method is not allowed."), path);
+        }
+        MediaType expected = token ? MediaType.APPLICATION_FORM_URLENCODED : MediaType.APPLICATION_JSON;
+        if (!contentTypeIs(http.getContentType(), expected)) {
+            return json.problem(new Problem(ProblemTitle.UNSUPPORTED_MEDIA_TYPE,
+                    "The Content-Type must be " + expected.getType() + "/" + expected.getSubtype() + "."), path);
+        }
+        Shop shop = authenticator.authenticate(http.getHeader("Authorization"), path, token).orElse(null);
+        if (shop == null || !ShopAuthenticator.allowed(shop, path, http.getRemoteAddr())) {
+            return json.problem(Problem.unauthorized(), path);
+        }
+        Optional<ConcurrencyLimiter.Slot> slot = limiter.acquire(shop, path);
+        if (slot.isEmpty()) {
+            return json.problem(new Problem(ProblemTitle.TOO_MANY_REQUESTS, "Too many concurrent requests."), path);
+        }
+        try {
+            byte[] body = readBody(http);
+            if (body == null) {
+                return json.problem(new Problem(ProblemTitle.INVALID_REQUEST, "The request body is too large."), path);
+            }
+            return token ? tokenEndpoint.handle(shop, body) : dispatch(operation, shop, path, body, http);
+        } finally {
+            limiter.release(slot.get());
+        }
+    }
+
+    private Reply dispatch(OpenApiOperation operation, Shop shop, String path, byte[] raw, HttpServletRequest http) {
+        JsonNode body;
+        try {
+            body = json.parse(raw);
+        } catch (JacksonException e) {
+            return json.problem(new Problem(ProblemTitle.INVALID_PARAMETER, "The request body is not valid JSON."), path);
+        }
+        if (body == null || !body.isObject()) {
+            return json.problem(new Problem(ProblemTitle.INVALID_PARAMETER, "The request body must be a JSON object."), path);
+        }
+        var call = new OpenApiCall(shop, path, body, ApiVersions.resolve(http.getHeader("X-MP-Version")));
+        String key = http.getHeader("Idempotency-Key");
+        if (!operation.idempotent() || key == null || key.isEmpty()) {
+            return operation.handle(call);
+        }
+        if (key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+            return json.problem(new Problem(ProblemTitle.INVALID_HEADER, Problem.INVALID_VALUE + "(Idempotency-Key)"), path);
+        }
+        byte[] hash = AccessTokens.sha256(new String(json.canonical(body), StandardCharsets.UTF_8));
+        var claim = idempotency.claim(shop.id(), key, path, hash);
+        return switch (claim) {
+            case IdempotencyKeys.Replay replay -> Reply.json(replay.status(), replay.body());
+            case IdempotencyKeys.InFlight inFlight -> json.problem(Problem.conflict(), path);
+            case IdempotencyKeys.Mismatch mismatch -> json.problem(new Problem(ProblemTitle.INVALID_HEADER,
+                    "The Idempotency-Key was already used for a different request.(Idempotency-Key)"), path);
+            case IdempotencyKeys.Proceed proceed -> owned(shop, key, () -> operation.handle(call));
+            case IdempotencyKeys.Resume resume -> owned(shop, key, () -> operation.resume(call, resume.accessId()));
+        };
+    }
+
+    /** Runs the request that owns the key and records its answer (a failure frees the key for a retry). */
+    private Reply owned(Shop shop, String key, java.util.function.Supplier<Reply> work) {
+        Reply reply;
+        try {
+            reply = work.get();
+        } catch (RuntimeException e) {
+            idempotency.forget(shop.id(), key);
+            throw e;
+        }
+        idempotency.complete(shop.id(), key, reply);
+        return reply;
+    }
+
+    private static boolean contentTypeIs(String header, MediaType expected) {
+        if (header == null) {
+            return false;
+        }
+        try {
+            MediaType given = MediaType.parseMediaType(header);
+            return given.getType().equalsIgnoreCase(expected.getType())
+                    && given.getSubtype().equalsIgnoreCase(expected.getSubtype());
+        } catch (InvalidMediaTypeException e) {
+            return false;
+        }
+    }
+
+    private static byte[] readBody(HttpServletRequest http) {
+        try (InputStream in = http.getInputStream()) {
+            byte[] body = in.readNBytes(MAX_BODY_BYTES + 1);
+            return body.length > MAX_BODY_BYTES ? null : body;
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package jp.kessai.face.openapi;
+
+import java.util.EnumMap;
+import java.util.Map;
+import jp.kessai.core.ResultCode;
+
+/**
+ * The one table from core result codes to problem titles and details. A card company's code (e.g. G12), when the
+ * acquirer gave one, is appended in parentheses as the real service does. docs/openapi.md lists this table.
+ */
+final class OpenApiResultCodes {
+
+    private record Row(ProblemTitle title, String detail) {}
+
+    private static final Map<ResultCode, Row> TABLE = new EnumMap<>(ResultCode.class);
+
+    private static final String DECLINED = "This card cannot be used for transactions.";
+    private static final String UPSTREAM = "Payment Processing failed at the external payment center. Please try again later.";
+
+    static {
+        put(ResultCode.SHOP_AUTH_FAILED, ProblemTitle.UNAUTHORIZED_REQUEST, "The request is unauthorized.");
+        put(ResultCode.METHOD_NOT_CONTRACTED, ProblemTitle.INVALID_CONTRACT, "The shop's contract does not allow this request.");
+        put(ResultCode.ORDER_ID_ALREADY_USED, ProblemTitle.INVALID_REQUEST, "The order ID has already been used.(order.orderId)");
+        put(ResultCode.ORDER_NOT_FOUND, ProblemTitle.INVALID_PARAMETER, Problem.VALUE_NOT_ACCEPTED + "(accessId)");
+        put(ResultCode.ACCESS_PASS_MISMATCH, ProblemTitle.INVALID_PARAMETER, Problem.VALUE_NOT_ACCEPTED + "(accessId)");
+        put(ResultCode.ORDER_ID_MISMATCH, ProblemTitle.INVALID_PARAMETER, Problem.VALUE_NOT_ACCEPTED + "(orderId)");
+        put(ResultCode.PAYMENT_METHOD_MISMATCH, ProblemTitle.INVALID_PARAMETER, Problem.VALUE_NOT_ACCEPTED + "(accessId)");
+        put(ResultCode.ALREADY_PAID, ProblemTitle.INVALID_STATUS, "The transaction has already been processed.");
+        put(ResultCode.NOT_PAID, ProblemTitle.INVALID_STATUS, "The transaction status does not allow this request.");
+        put(ResultCode.ALREADY_CANCELLED, ProblemTitle.INVALID_STATUS, "The transaction status does not allow this request.");
+        put(ResultCode.OPERATION_IN_PROGRESS, ProblemTitle.CONFLICT, "Duplicate request.");
+        put(ResultCode.CARD_INSUFFICIENT_BALANCE, ProblemTitle.INSUFFICIENT_BALANCE, "The charge failed due to insufficient balance.");
+        put(ResultCode.CARD_BEFORE_USAGE_START, ProblemTitle.CARD_DECLINED, DECLINED);
+        put(ResultCode.CARD_APPROVAL_NUMBER_MISMATCH, ProblemTitle.CARD_DECLINED, DECLINED);
+        put(ResultCode.CARD_INVALID, ProblemTitle.CARD_DECLINED, DECLINED);
+        put(ResultCode.CARD_UNKNOWN, ProblemTitle.CARD_DECLINED, DECLINED);
+        put(ResultCode.CARD_EXPIRED, ProblemTitle.CARD_DECLINED, DECLINED);
+        put(ResultCode.CARD_WEB_INQUIRY_NOT_ALLOWED, ProblemTitle.CARD_DECLINED, DECLINED);
+        put(ResultCode.CANCEL_WINDOW_PASSED, ProblemTitle.TRANSACTION_EXPIRED, "The deadline for this request has passed.");
+        put(ResultCode.CANCEL_TARGET_NOT_FOUND, ProblemTitle.INVALID_STATUS, "The transaction status does not allow this request.");
+        put(ResultCode.INVALID_STATUS, ProblemTitle.INVALID_STATUS, "The transaction status does not allow this request.");
+        put(ResultCode.AUTHORIZATION_EXPIRED, ProblemTitle.TRANSACTION_EXPIRED, "The authorization has expired.");
+        put(ResultCode.CARD_DECLINED, ProblemTitle.CARD_DECLINED, DECLINED);
+        put(ResultCode.CARD_AMOUNT_LIMIT_EXCEEDED, ProblemTitle.AMOUNT_LIMIT_EXCEEDED, "The charge failed because the amount limit was exceeded.");
+        put(ResultCode.CARD_PROCESSING_FAILURE, ProblemTitle.PROCESSING_FAILURE, "The charge failed.");
+        put(ResultCode.PROCESSOR_MAINTENANCE, ProblemTitle.MAINTENANCE, "The external payment center is under maintenance. Please try again later.");
+        put(ResultCode.PROCESSOR_UNAVAILABLE, ProblemTitle.BAD_GATEWAY, UPSTREAM);
+        put(ResultCode.PROCESSOR_OUTCOME_UNKNOWN, ProblemTitle.BAD_GATEWAY, UPSTREAM);
+        put(ResultCode.SYSTEM_ERROR, ProblemTitle.INTERNAL_SERVER_ERROR, "An unexpected error has occurred.");
+        for (ResultCode code : ResultCode.values()) {
+            if (code != ResultCode.OK && !TABLE.containsKey(code)) {
+                throw new AssertionError("ResultCode " + code + " has no openapi problem");
+            }
+        }
+    }
+
+    private OpenApiResultCodes() {}
+
+    private static void put(ResultCode code, ProblemTitle title, String detail) {
+        TABLE.put(code, new Row(title, detail));
+    }
+
+    static Problem of(ResultCode code, String declineCode) {
+        if (code == ResultCode.OK) {
+            throw new IllegalArgumentException("OK is not an error");
+        }
+        Row row = TABLE.get(code);
+        if (declineCode == null) {
+            return new Problem(row.title(), row.detail());
+        }
+        String detail = row.title() == ProblemTitle.PROCESSING_FAILURE
+                ? row.detail() + "The decline code is " + declineCode + "."
+                : row.detail() + "(" + declineCode + ")";
+        return new Problem(row.title(), detail);
+    }
+}

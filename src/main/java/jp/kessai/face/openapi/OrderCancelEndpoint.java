@@ -1,0 +1,43 @@
+package jp.kessai.face.openapi;
+
+import java.util.List;
+import jp.kessai.core.credit.CreditCancel;
+import jp.kessai.core.credit.CreditInquiry;
+import jp.kessai.core.credit.CreditOutcome;
+import jp.kessai.core.order.Operation;
+import jp.kessai.core.order.Orders;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** POST /order/cancel: AUTH, SALES or CAPTURE → CANCEL, amount "0". */
+@Component
+class OrderCancelEndpoint extends OrderEndpoint {
+
+    private final CreditCancel cancel;
+
+    OrderCancelEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, CreditInquiry inquiry, Orders orders,
+            CreditCancel cancel) {
+        super(mapper, views, json, inquiry, orders);
+        this.cancel = cancel;
+    }
+
+    @Override
+    public String path() {
+        return "/order/cancel";
+    }
+
+    @Override
+    String schema() {
+        return "OrderCancelRequest";
+    }
+
+    @Override
+    List<Operation> operations() {
+        return List.of(Operation.CANCEL);
+    }
+
+    @Override
+    CreditOutcome run(OpenApiCall call, String accessId) {
+        return cancel.cancel(call.shop(), accessId);
+    }
+}

@@ -1,0 +1,43 @@
+package jp.kessai.face.openapi;
+
+import java.util.List;
+import jp.kessai.core.credit.CreditCapture;
+import jp.kessai.core.credit.CreditInquiry;
+import jp.kessai.core.credit.CreditOutcome;
+import jp.kessai.core.order.Operation;
+import jp.kessai.core.order.Orders;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/** POST /order/capture: AUTH → SALES; past the capture deadline 400 transaction_expired; else 400 invalid_status. */
+@Component
+class OrderCaptureEndpoint extends OrderEndpoint {
+
+    private final CreditCapture capture;
+
+    OrderCaptureEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, CreditInquiry inquiry, Orders orders,
+            CreditCapture capture) {
+        super(mapper, views, json, inquiry, orders);
+        this.capture = capture;
+    }
+
+    @Override
+    public String path() {
+        return "/order/capture";
+    }
+
+    @Override
+    String schema() {
+        return "OrderCaptureRequest";
+    }
+
+    @Override
+    List<Operation> operations() {
+        return List.of(Operation.CAPTURE);
+    }
+
+    @Override
+    CreditOutcome run(OpenApiCall call, String accessId) {
+        return capture.capture(call.shop(), accessId);
+    }
+}

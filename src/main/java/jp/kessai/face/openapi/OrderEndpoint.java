@@ -1,0 +1,85 @@
+package jp.kessai.face.openapi;
+
+import java.util.List;
+import java.util.Optional;
+import jp.kessai.core.ResultCode;
+import jp.kessai.core.credit.CreditInquiry;
+import jp.kessai.core.credit.CreditOutcome;
+import jp.kessai.core.order.AttemptState;
+import jp.kessai.core.order.Operation;
+import jp.kessai.core.order.Orders;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The shared shape of /order/capture, /order/update and /order/cancel: validate the body against its schema, run
+ * the core operation on the transaction named by {@code accessId}, answer 201 {orderReference, creditResult}. A retry
+ * after an unknown outcome answers from the journal once the reconciler settled the attempt.
+ */
+abstract class OrderEndpoint implements OpenApiOperation {
+
+    protected final SchemaValidator validator;
+    protected final CreditViews views;
+    protected final OpenApiJson json;
+    private final CreditInquiry inquiry;
+    private final Orders orders;
+
+    OrderEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, CreditInquiry inquiry, Orders orders) {
+        this.validator = SchemaValidator.fromClasspath(mapper);
+        this.views = views;
+        this.json = json;
+        this.inquiry = inquiry;
+        this.orders = orders;
+    }
+
+    @Override
+    public boolean idempotent() {
+        return true;
+    }
+
+    /** The schema of the request body. */
+    abstract String schema();
+
+    /** The core operations this endpoint journals (to recognise its own settled attempt on resume). */
+    abstract List<Operation> operations();
+
+    /** Checks beyond the schema. */
+    Optional<Problem> validateMore(OpenApiCall call) {
+        return Optional.empty();
+    }
+
+    abstract CreditOutcome run(OpenApiCall call, String accessId);
+
+    @Override
+    public Reply handle(OpenApiCall call) {
+        Optional<Problem> problem = validator.validate(schema(), call.body(), "").or(() -> validateMore(call));
+        if (problem.isPresent()) {
+            return json.problem(problem.get(), path());
+        }
+        String accessId = call.body().get("accessId").stringValue();
+        return views.reply(run(call, accessId), path(), 201, views::orderAndCredit);
+    }
+
+    @Override
+    public Reply resume(OpenApiCall call, String accessId) {
+        if (accessId == null) { // the first request's node died: the body names the transaction
+            accessId = CreditChargeEndpoint.text(call.body(), "accessId");
+        }
+        if (accessId == null || !accessId.matches("[a-zA-Z0-9]{32}")) {
+            return handle(call);
+        }
+        CreditOutcome found = inquiry.inquire(call.shop(), accessId, null);
+        if (found.ok()) {
+            var order = found.transaction().order();
+            if (order.pendingOperation() != null) {
+                return views.reply(new CreditOutcome(ResultCode.OPERATION_IN_PROGRESS, found.transaction(), null),
+                        path(), 201, views::orderAndCredit);
+            }
+            var journal = orders.journal(call.shop().id(), order.id());
+            var last = journal.isEmpty() ? null : journal.getLast();
+            if (last != null && last.state() == AttemptState.SUCCEEDED && operations().contains(last.operation())) {
+                return views.reply(found, path(), 201, views::orderAndCredit);
+            }
+        }
+        return handle(call);
+    }
+}

@@ -1,0 +1,66 @@
+package jp.kessai.face.openapi;
+
+import java.util.Optional;
+import jp.kessai.core.ResultCode;
+import jp.kessai.core.credit.CreditInquiry;
+import jp.kessai.core.credit.CreditOutcome;
+import jp.kessai.core.credit.CreditTransaction;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * POST /order/inquiry (not idempotent): by accessId or orderId (both: they must name the same transaction). 200
+ * {orderReference, creditResult, errorInformation of the last operation if it failed}.
+ */
+@Component
+class OrderInquiryEndpoint implements OpenApiOperation {
+
+    static final String PATH = "/order/inquiry";
+
+    private final SchemaValidator validator;
+    private final CreditInquiry inquiry;
+    private final CreditViews views;
+    private final OpenApiJson json;
+
+    OrderInquiryEndpoint(JsonMapper mapper, CreditInquiry inquiry, CreditViews views, OpenApiJson json) {
+        this.validator = SchemaValidator.fromClasspath(mapper);
+        this.inquiry = inquiry;
+        this.views = views;
+        this.json = json;
+    }
+
+    @Override
+    public String path() {
+        return PATH;
+    }
+
+    @Override
+    public boolean idempotent() {
+        return false;
+    }
+
+    @Override
+    public Reply handle(OpenApiCall call) {
+        Optional<Problem> problem = validator.validate("OrderInquiryRequest", call.body(), "");
+        String accessId = CreditChargeEndpoint.text(call.body(), "accessId");
+        String orderId = CreditChargeEndpoint.text(call.body(), "orderId");
+        if (problem.isEmpty() && accessId == null && orderId == null) {
+            problem = Optional.of(Problem.missing("accessId"));
+        }
+        if (problem.isPresent()) {
+            return json.problem(problem.get(), PATH);
+        }
+        CreditOutcome outcome = inquiry.inquire(call.shop(), accessId, orderId);
+        if (outcome.code() == ResultCode.ORDER_NOT_FOUND && accessId == null) {
+            return json.problem(Problem.notAccepted("orderId"), PATH);
+        }
+        return views.reply(outcome, PATH, 200, this::body);
+    }
+
+    private ObjectNode body(CreditTransaction transaction) {
+        ObjectNode node = views.orderAndCredit(transaction);
+        views.errorInformation(transaction).ifPresent(error -> node.set("errorInformation", error));
+        return node;
+    }
+}

@@ -1,0 +1,42 @@
+package jp.kessai.face.openapi;
+
+/**
+ * One RFC 9457 problem as the OpenAPI type sends it: {@code title} from the catalogue, an English {@code detail}
+ * (naming the parameter in parentheses where one is at fault), {@code instance} = the path. No {@code type}: Kessai
+ * has no help pages.
+ */
+record Problem(ProblemTitle title, String detail) {
+
+    static final String INVALID_VALUE = "The parameter value is invalid.";
+    static final String MISSING = "Missing required request parameters.";
+    static final String VALUE_NOT_ACCEPTED = "The value provided for parameter is invalid.";
+
+    static Problem invalid(String field) {
+        return new Problem(ProblemTitle.INVALID_PARAMETER, INVALID_VALUE + "(" + field + ")");
+    }
+
+    static Problem missing(String field) {
+        return new Problem(ProblemTitle.MISSING_PARAMETER, MISSING + "(" + field + ")");
+    }
+
+    /** A well-formed value that names nothing this shop has (e.g. an unknown accessId). */
+    static Problem notAccepted(String field) {
+        return new Problem(ProblemTitle.INVALID_PARAMETER, VALUE_NOT_ACCEPTED + "(" + field + ")");
+    }
+
+    static Problem notYetSupported(String what, String field) {
+        return new Problem(ProblemTitle.INVALID_PARAMETER, what + " is not yet supported by Kessai.(" + field + ")");
+    }
+
+    static Problem unauthorized() {
+        return new Problem(ProblemTitle.UNAUTHORIZED_REQUEST, "The request is unauthorized.");
+    }
+
+    static Problem conflict() {
+        return new Problem(ProblemTitle.CONFLICT, "Duplicate request.");
+    }
+
+    static Problem internalError() {
+        return new Problem(ProblemTitle.INTERNAL_SERVER_ERROR, "An unexpected error has occurred.");
+    }
+}
