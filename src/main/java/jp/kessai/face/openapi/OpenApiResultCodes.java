@@ -47,6 +47,11 @@ final class OpenApiResultCodes {
         put(ResultCode.PROCESSOR_UNAVAILABLE, ProblemTitle.BAD_GATEWAY, UPSTREAM);
         put(ResultCode.PROCESSOR_OUTCOME_UNKNOWN, ProblemTitle.BAD_GATEWAY, UPSTREAM);
         put(ResultCode.SYSTEM_ERROR, ProblemTitle.INTERNAL_SERVER_ERROR, "An unexpected error has occurred.");
+        // NET CASH outcomes (no openapi endpoint produces them today; mapped so the table stays exhaustive)
+        put(ResultCode.ALREADY_REQUESTED, ProblemTitle.INVALID_STATUS, "The transaction status does not allow this request.");
+        put(ResultCode.PAYMENT_EXPIRED, ProblemTitle.TRANSACTION_EXPIRED, "The deadline for this request has passed.");
+        put(ResultCode.TOKEN_MISMATCH, ProblemTitle.INVALID_PARAMETER, Problem.VALUE_NOT_ACCEPTED + "(accessId)");
+        put(ResultCode.PAYMENT_FAILED, ProblemTitle.PROCESSING_FAILURE, "The charge failed.");
         for (ResultCode code : ResultCode.values()) {
             if (code != ResultCode.OK && !TABLE.containsKey(code)) {
                 throw new AssertionError("ResultCode " + code + " has no openapi problem");

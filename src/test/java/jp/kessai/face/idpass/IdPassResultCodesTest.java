@@ -18,7 +18,7 @@ class IdPassResultCodesTest {
     void everyErrorMapsToANineCharacterCodeInBothFamilies(ResultCode code) {
         for (Family family : Family.values()) {
             IdPassError error = IdPassResultCodes.of(code, family);
-            assertThat(error.errInfo()).as("%s in %s", code, family).hasSize(9).matches("[A-Z][A-Z0-9]{8}");
+            assertThat(error.errInfo()).as("%s in %s", code, family).hasSize(9).matches("[A-Z0-9]{9}");
             assertThat(error.errInfo()).startsWith(error.errCode());
             assertThat(error.errCode()).hasSize(3);
         }
