@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import jp.kessai.core.ResultCode;
 import jp.kessai.platform.KessaiProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,10 +12,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Settles processor calls whose outcome is unknown by asking the processor (through each method's
- * {@link AttemptSettlement}). A call the processor shows is settled as done at once; one it shows no trace of is
- * settled as failed only after the grace period (longer than the call deadline), because a late request could still
- * arrive. Several nodes share the work through row locks (SKIP LOCKED).
+ * Settles processor calls whose outcome is unknown, for every payment method (one {@link AttemptSettlement} each).
+ * A call the processor shows is settled from its books at once; one it shows no trace of is settled as failed only
+ * after the grace period (longer than the call deadline), because a late request could still arrive. Several nodes
+ * share the work through row locks (SKIP LOCKED).
  */
 @Component
 public class AttemptReconciler {
@@ -28,7 +27,7 @@ public class AttemptReconciler {
     private final List<AttemptSettlement> settlements;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final Duration grace;
+    private final Duration configuredGrace;
 
     AttemptReconciler(Orders orders, List<AttemptSettlement> settlements, TransactionTemplate tx, Clock clock,
             KessaiProperties properties) {
@@ -36,9 +35,7 @@ public class AttemptReconciler {
         this.settlements = settlements;
         this.tx = tx;
         this.clock = clock;
-        Duration minimum = properties.centers().timeout().plusSeconds(30);
-        Duration configured = properties.reconciler().pendingGrace();
-        this.grace = configured.compareTo(minimum) < 0 ? minimum : configured;
+        this.configuredGrace = properties.reconciler().pendingGrace();
     }
 
     @Scheduled(fixedDelayString = "${kessai.reconciler.interval:30s}", initialDelayString = "${kessai.reconciler.interval:30s}")
@@ -60,22 +57,19 @@ public class AttemptReconciler {
     }
 
     private int reconcile(AttemptSettlement settlement) {
+        Duration minimum = settlement.callDeadline().plusSeconds(30);
+        Duration grace = configuredGrace.compareTo(minimum) < 0 ? minimum : configuredGrace;
         Instant now = clock.instant();
         Integer settled = tx.execute(status -> {
             int count = 0;
             for (var unsettled : orders.lockUnsettled(settlement.method(), now.minus(grace), BATCH)) {
                 var attempt = unsettled.attempt();
-                boolean done = settlement.tookEffect(attempt);
-                if (done) {
-                    orders.settle(attempt, AttemptState.SUCCEEDED, ResultCode.OK.name());
-                } else if (unsettled.startedAt().isBefore(now.minus(grace))) {
-                    orders.settle(attempt, AttemptState.FAILED, ResultCode.PROCESSOR_OUTCOME_UNKNOWN.name());
-                } else {
-                    continue;
+                var state = settlement.settle(attempt, unsettled.startedAt().isBefore(now.minus(grace)));
+                if (state.isPresent()) {
+                    log.info("Reconciled {} {} attempt {} as {}", settlement.method(), attempt.operation(), attempt.id(),
+                            state.get());
+                    count++;
                 }
-                log.info("Reconciled {} {} attempt {} as {}", settlement.method(), attempt.operation(), attempt.id(),
-                        done ? "SUCCEEDED" : "FAILED");
-                count++;
             }
             return count;
         });

@@ -2,7 +2,7 @@ package jp.kessai.face.sandbox;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import jp.kessai.core.credit.CreditReconciler;
+import jp.kessai.core.order.AttemptReconciler;
 import jp.kessai.processor.card.simulator.CardAcquirerSimulator;
 import jp.kessai.processor.card.simulator.CardFault;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -23,9 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
 class CardSandboxController {
 
     private final CardAcquirerSimulator acquirer;
-    private final CreditReconciler reconciler;
+    private final AttemptReconciler reconciler;
 
-    CardSandboxController(CardAcquirerSimulator acquirer, CreditReconciler reconciler) {
+    CardSandboxController(CardAcquirerSimulator acquirer, AttemptReconciler reconciler) {
         this.acquirer = acquirer;
         this.reconciler = reconciler;
     }
