@@ -62,10 +62,11 @@ class SandboxBootstrap {
                 ==== Kessai sandbox ready ====
                 Demo shop      ShopID={}  ShopPass={}  ROBOT PAYMENT aid={}
                 idpass         {}/payment/<Name>.idPass   (e.g. {}/payment/EntryTranJcbPreca.idPass)
+                openapi        {}/token, {}/credit/charge, {}/order/*   (Basic auth ShopID:ShopPass or Bearer)
                 sandbox API    POST {}/sandbox/jcb-preca/cards, POST {}/sandbox/netcash/cards
                 health         {}/actuator/health   metrics {}/actuator/prometheus
                 Test prepaid cards: docs/test-cards.md (approval number {})
-                """, demo.shopId(), demo.shopPass(), demo.robotAid(), base, base, base, base, base, base,
+                """, demo.shopId(), demo.shopPass(), demo.robotAid(), base, base, base, base, base, base, base, base, base,
                 PrecaTestCards.APPROVAL_NO);
     }
 }
