@@ -1,6 +1,5 @@
 package jp.kessai.core.credit;
 
-import jp.kessai.core.ResultCode;
 import jp.kessai.core.order.Operation;
 import jp.kessai.core.order.Order;
 import jp.kessai.core.order.OrderChange;
@@ -13,29 +12,21 @@ import org.springframework.stereotype.Service;
 public class CreditCancel {
 
     private final CreditOrderLookup lookup;
-    private final CreditOrders credit;
     private final CreditProcessing processing;
     private final CardAcquirer acquirer;
 
-    CreditCancel(CreditOrderLookup lookup, CreditOrders credit, CreditProcessing processing, CardAcquirer acquirer) {
+    CreditCancel(CreditOrderLookup lookup, CreditProcessing processing, CardAcquirer acquirer) {
         this.lookup = lookup;
-        this.credit = credit;
         this.processing = processing;
         this.acquirer = acquirer;
     }
 
     public CreditOutcome cancel(Shop shop, String accessId) {
-        var found = lookup.find(shop, accessId, null);
-        if (found.code() != ResultCode.OK) {
-            return CreditOutcome.of(found.code(), null);
+        var ready = lookup.ready(shop, accessId, Operation.CANCEL);
+        if (ready.refusal() != null) {
+            return ready.refusal();
         }
-        Order order = found.order();
-        if (order.pendingOperation() != null) {
-            return CreditOutcome.of(ResultCode.OPERATION_IN_PROGRESS, credit.load(order));
-        }
-        if (!CreditStateTable.TABLE.allows(order.status(), Operation.CANCEL)) {
-            return CreditOutcome.of(ResultCode.INVALID_STATUS, credit.load(order));
-        }
+        Order order = ready.order();
         var change = new OrderChange(null, "CANCEL", null, null, null, null, null, null);
         return processing.run(order, Operation.CANCEL, change,
                 reference -> acquirer.voidAuthorization(reference, order.processorRef()));

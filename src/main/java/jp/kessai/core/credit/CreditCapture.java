@@ -29,17 +29,11 @@ public class CreditCapture {
     }
 
     public CreditOutcome capture(Shop shop, String accessId) {
-        var found = lookup.find(shop, accessId, null);
-        if (found.code() != ResultCode.OK) {
-            return CreditOutcome.of(found.code(), null);
+        var ready = lookup.ready(shop, accessId, Operation.CAPTURE);
+        if (ready.refusal() != null) {
+            return ready.refusal();
         }
-        Order order = found.order();
-        if (order.pendingOperation() != null) {
-            return CreditOutcome.of(ResultCode.OPERATION_IN_PROGRESS, credit.load(order));
-        }
-        if (!CreditStateTable.TABLE.allows(order.status(), Operation.CAPTURE)) {
-            return CreditOutcome.of(ResultCode.INVALID_STATUS, credit.load(order));
-        }
+        Order order = ready.order();
         var transaction = credit.load(order);
         var deadline = transaction.detail() == null ? null : transaction.detail().captureExpiresAt();
         if (deadline != null && clock.instant().isAfter(deadline)) {

@@ -1,6 +1,7 @@
 package jp.kessai.core.credit;
 
 import jp.kessai.core.ResultCode;
+import jp.kessai.core.order.Operation;
 import jp.kessai.core.order.Order;
 import jp.kessai.core.order.Orders;
 import jp.kessai.core.order.PaymentMethod;
@@ -15,10 +16,33 @@ import org.springframework.stereotype.Component;
 class CreditOrderLookup {
 
     private final Orders orders;
+    private final CreditOrders credit;
 
-    CreditOrderLookup(Orders orders) {
+    CreditOrderLookup(Orders orders, CreditOrders credit) {
         this.orders = orders;
+        this.credit = credit;
     }
+
+    /**
+     * The load-and-decide steps shared by capture, update and cancel: the order named by AccessID, free of other
+     * calls, in a state from which {@code operation} may start. {@code refusal} is set when it is not.
+     */
+    Ready ready(Shop shop, String accessId, Operation operation) {
+        var found = find(shop, accessId, null);
+        if (found.code() != ResultCode.OK) {
+            return new Ready(null, CreditOutcome.of(found.code(), null));
+        }
+        Order order = found.order();
+        if (order.pendingOperation() != null) {
+            return new Ready(order, CreditOutcome.of(ResultCode.OPERATION_IN_PROGRESS, credit.load(order)));
+        }
+        if (!CreditStateTable.TABLE.allows(order.status(), operation)) {
+            return new Ready(order, CreditOutcome.of(ResultCode.INVALID_STATUS, credit.load(order)));
+        }
+        return new Ready(order, null);
+    }
+
+    record Ready(Order order, CreditOutcome refusal) {}
 
     /** Either identifier may be null (not both); when both are given they must name the same order. */
     Found find(Shop shop, String accessId, String orderId) {

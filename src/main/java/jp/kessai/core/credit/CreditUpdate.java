@@ -1,7 +1,6 @@
 package jp.kessai.core.credit;
 
 import java.time.Clock;
-import jp.kessai.core.ResultCode;
 import jp.kessai.core.order.Operation;
 import jp.kessai.core.order.Order;
 import jp.kessai.core.order.OrderChange;
@@ -19,33 +18,25 @@ import org.springframework.stereotype.Service;
 public class CreditUpdate {
 
     private final CreditOrderLookup lookup;
-    private final CreditOrders credit;
     private final CreditProcessing processing;
     private final CardAcquirer acquirer;
     private final Clock clock;
 
-    CreditUpdate(CreditOrderLookup lookup, CreditOrders credit, CreditProcessing processing, CardAcquirer acquirer,
+    CreditUpdate(CreditOrderLookup lookup, CreditProcessing processing, CardAcquirer acquirer,
             Clock clock) {
         this.lookup = lookup;
-        this.credit = credit;
         this.processing = processing;
         this.acquirer = acquirer;
         this.clock = clock;
     }
 
     public CreditOutcome update(Shop shop, String accessId, long amountYen, boolean capture) {
-        var found = lookup.find(shop, accessId, null);
-        if (found.code() != ResultCode.OK) {
-            return CreditOutcome.of(found.code(), null);
-        }
-        Order order = found.order();
-        if (order.pendingOperation() != null) {
-            return CreditOutcome.of(ResultCode.OPERATION_IN_PROGRESS, credit.load(order));
-        }
         Operation operation = capture ? Operation.REAUTH_CAPTURE : Operation.REAUTHORIZE;
-        if (!CreditStateTable.TABLE.allows(order.status(), operation)) {
-            return CreditOutcome.of(ResultCode.INVALID_STATUS, credit.load(order));
+        var ready = lookup.ready(shop, accessId, operation);
+        if (ready.refusal() != null) {
+            return ready.refusal();
         }
+        Order order = ready.order();
         var change = new OrderChange(null, capture ? "CAPTURE" : "AUTH", null, null, null, null,
                 capture ? clock.instant() : null, amountYen);
         return processing.run(order, operation, change,
