@@ -19,5 +19,6 @@ class ActuatorIT extends IntegrationTest {
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("kessai_idpass_requests_total{operation=\"EntryTranJcbPreca\",result=\"M01005011\"}");
         assertThat(metrics.body()).doesNotContain(SHOP_PASS);
+        assertThat(metrics.body()).contains("kessai_notifications_pending", "kessai_notifications_dead");
     }
 }

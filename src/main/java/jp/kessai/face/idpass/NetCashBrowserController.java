@@ -30,8 +30,11 @@ class NetCashBrowserController {
     private final Orders orders;
     private final NetCashOrders netCashOrders;
     private final ShopDirectory shops;
+    private final io.micrometer.core.instrument.MeterRegistry meters;
 
-    NetCashBrowserController(NetCashStart start, Orders orders, NetCashOrders netCashOrders, ShopDirectory shops) {
+    NetCashBrowserController(NetCashStart start, Orders orders, NetCashOrders netCashOrders, ShopDirectory shops,
+            io.micrometer.core.instrument.MeterRegistry meters) {
+        this.meters = meters;
         this.start = start;
         this.orders = orders;
         this.netCashOrders = netCashOrders;
@@ -64,6 +67,7 @@ class NetCashBrowserController {
             return;
         }
         NetCashStart.Result result = start.start(accessId, token);
+        count("NetCashStart", result.code() == ResultCode.OK ? "ok" : result.code().name());
         if (result.code() == ResultCode.OK) {
             response.sendRedirect(result.redirectPath());
             return;
@@ -106,6 +110,12 @@ class NetCashBrowserController {
             fields.add(Map.entry("ErrCode", error.errCode()));
             fields.add(Map.entry("ErrInfo", error.errInfo()));
         }
+        count("NetCashResult", status);
         HtmlPages.autoPost(response, details.retUrl(), fields, "加盟店様のサイトへ戻ります");
+    }
+
+    /** The browser pages join the idpass request counter (operation, result). */
+    private void count(String operation, String result) {
+        meters.counter("kessai.idpass.requests", "operation", operation, "result", result).increment();
     }
 }
