@@ -64,11 +64,9 @@ public class JcbPrecaCancel {
         }
         if (outcome.answer() instanceof PrecaAnswer.Declined declined) {
             ResultCode code = PrecaOutcomes.of(declined.reason());
-            orders.finish(attempt, AttemptState.FAILED, code.name(), OrderChange.toStatus(stays));
-            return new Result(code, orders.findById(shop.id(), order.id()).orElseThrow());
+            return new Result(code, orders.finish(attempt, AttemptState.FAILED, code.name(), OrderChange.toStatus(stays)));
         }
-        orders.finish(attempt, AttemptState.SUCCEEDED, ResultCode.OK.name(), onSuccess);
-        return new Result(ResultCode.OK, orders.findById(shop.id(), order.id()).orElseThrow());
+        return new Result(ResultCode.OK, orders.finish(attempt, AttemptState.SUCCEEDED, ResultCode.OK.name(), onSuccess));
     }
 
     public record Result(ResultCode code, Order order) {}

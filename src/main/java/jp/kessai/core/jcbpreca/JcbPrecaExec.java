@@ -82,19 +82,15 @@ public class JcbPrecaExec {
         }
         return switch (outcome.answer()) {
             case PrecaAnswer.Approved approved -> {
-                orders.finish(attempt, AttemptState.SUCCEEDED, ResultCode.OK.name(), onSuccess);
-                yield new Result(ResultCode.OK, reload(order), approved);
+                yield new Result(ResultCode.OK, orders.finish(attempt, AttemptState.SUCCEEDED, ResultCode.OK.name(), onSuccess),
+                        approved);
             }
             case PrecaAnswer.Declined declined -> {
                 ResultCode code = PrecaOutcomes.of(declined.reason());
-                orders.finish(attempt, AttemptState.FAILED, code.name(), OrderChange.toStatus(stays));
-                yield new Result(code, reload(order), declined);
+                yield new Result(code, orders.finish(attempt, AttemptState.FAILED, code.name(), OrderChange.toStatus(stays)),
+                        declined);
             }
         };
-    }
-
-    private Order reload(Order order) {
-        return orders.findById(order.shopPk(), order.id()).orElseThrow();
     }
 
     /** 伝票番号: 20 digits, the JST business date then 12 random digits. Unique at the center per debit. */

@@ -84,8 +84,8 @@ public class NetCashExec {
         if (!outcome.answered()) {
             return new Result(outcome.failure(), order, null);
         }
-        orders.finish(attempt, AttemptState.SUCCEEDED, ResultCode.OK.name(), onSuccess);
-        return new Result(ResultCode.OK, orders.findById(shop.id(), order.id()).orElseThrow(), token(order.accessId()));
+        Order requested = orders.finish(attempt, AttemptState.SUCCEEDED, ResultCode.OK.name(), onSuccess);
+        return new Result(ResultCode.OK, requested, token(order.accessId()));
     }
 
     /** The Token for an AccessID: a keyed hash (HMAC-SHA-256, hex), so it cannot be made without Kessai's keys. */

@@ -45,18 +45,17 @@ public class Orders {
             long amountYen, long taxYen) {
         Timestamp now = Timestamp.from(clock.instant());
         try {
-            long id = jdbc.sql("""
+            // one statement: the new row comes back with RETURNING (the hot path of every Entry)
+            return jdbc.sql("""
                     INSERT INTO payment_order (shop_pk, order_id, payment_method, access_id, access_pass, status,
                                                amount_yen, tax_yen, processed_at, created_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT ON CONSTRAINT payment_order_unique_order DO NOTHING
-                    RETURNING id""")
+                    RETURNING """ + " " + COLUMNS)
                     .params(shopPk, orderId, method.name(), randomHex(), randomHex(), initial.name(), amountYen,
                             taxYen, now, now, now)
-                    .query(Long.class)
-                    .optional()
-                    .orElse(-1L);
-            return id < 0 ? Optional.empty() : findById(shopPk, id);
+                    .query(Orders::map)
+                    .optional();
         } catch (DuplicateKeyException accessIdCollision) {
             // 128 random bits: a collision is practically impossible, but never hand out a duplicate pair
             return register(shopPk, orderId, method, initial, amountYen, taxYen);
@@ -134,17 +133,17 @@ public class Orders {
 
     /**
      * Records the processor's answer. SUCCEEDED/FAILED release the order (applying {@code change});
-     * UNKNOWN keeps it claimed so nothing else runs until the reconciler settles it.
+     * UNKNOWN keeps it claimed so nothing else runs until the reconciler settles it. Returns the order as it now is.
      */
-    public void finish(Attempt attempt, AttemptState state, String resultCode, OrderChange change) {
+    public Order finish(Attempt attempt, AttemptState state, String resultCode, OrderChange change) {
         Instant now = clock.instant();
-        tx.executeWithoutResult(status -> {
+        return tx.execute(status -> {
             jdbc.sql("UPDATE order_operation SET state = ?, result_code = ?, finished_at = ? WHERE id = ?")
                     .params(state.name(), resultCode, Timestamp.from(now), attempt.id())
                     .update();
             boolean release = state == AttemptState.SUCCEEDED || state == AttemptState.FAILED;
             ClientFields fields = change.clientFields();
-            jdbc.sql("""
+            return jdbc.sql("""
                     UPDATE payment_order
                        SET status = coalesce(:status, status),
                            job_cd = coalesce(:jobCd, job_cd),
@@ -160,7 +159,8 @@ public class Orders {
                            processed_at = CASE WHEN :succeeded THEN :now ELSE processed_at END,
                            pending_operation = CASE WHEN :release THEN NULL ELSE pending_operation END,
                            updated_at = :now
-                     WHERE id = :id""")
+                     WHERE id = :id
+                    RETURNING """ + " " + COLUMNS)
                     .param("status", change.status() == null ? null : change.status().name())
                     .param("jobCd", change.jobCd())
                     .param("cardEnc", change.cardNoSealed())
@@ -177,7 +177,8 @@ public class Orders {
                     .param("now", Timestamp.from(now))
                     .param("release", release)
                     .param("id", attempt.orderPk())
-                    .update();
+                    .query(Orders::map)
+                    .single();
         });
     }
 
