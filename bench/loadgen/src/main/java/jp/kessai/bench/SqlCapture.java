@@ -72,7 +72,7 @@ final class SqlCapture {
         List<Stmt> prev = ops.get(best.get(best.size() - 2));
         List<Stmt> last = ops.get(best.get(best.size() - 1));
         Map<String, String> fks = foreignKeys(a);
-        String script = script(w.name(), prev, last, fks);
+        String script = script(w.name(), prev, last, fks, Integer.parseInt(a.getOrDefault("cards", "64")));
         Files.writeString(out, script, StandardCharsets.UTF_8);
         long commits = last.stream().filter(s -> isCommit(s.sql())).count();
         long autocommits = countAutocommits(last);
@@ -282,7 +282,7 @@ final class SqlCapture {
         return items;
     }
 
-    static String script(String workload, List<Stmt> prev, List<Stmt> last, Map<String, String> fks) {
+    static String script(String workload, List<Stmt> prev, List<Stmt> last, Map<String, String> fks, int cards) {
         Map<String, String> varOf = new LinkedHashMap<>(); // varying value -> variable
         Map<String, String> exprOf = new LinkedHashMap<>(); // variable -> SQL expression
         Map<String, Integer> returning = new HashMap<>(); // table -> index of the statement that RETURNING id
@@ -306,7 +306,7 @@ final class SqlCapture {
                     replacement = "':zz_ret_" + ref + "_id'";
                 } else if (!v.equals(before) && !TIMESTAMP.matcher(v).matches() && SIMPLE.matcher(v).matches()) {
                     String var = varOf.computeIfAbsent(v, k -> "zz_v" + (varOf.size() + 1));
-                    exprOf.putIfAbsent(var, generator(v, before));
+                    exprOf.putIfAbsent(var, generator(v, before, cards));
                     replacement = "':" + var + "'";
                 } else {
                     replacement = "'" + v.replace("'", "''") + "'";
@@ -339,8 +339,12 @@ final class SqlCapture {
         return out.toString();
     }
 
-    static String generator(String v, String other) {
+    static String generator(String v, String other, int cards) {
         int len = v.length();
+        if (v.matches("88800000\\d{8}")) {
+            // W2's card pool (Workload.W2.cardNo): a random existing card, as the load spreads over the pool
+            return "'88800000' || lpad(floor(random() * " + cards + ")::int::text, 8, '0')";
+        }
         if (UUID.matcher(v).matches()) {
             return "gen_random_uuid()::text";
         }
@@ -360,6 +364,7 @@ final class SqlCapture {
                 common++;
             }
         }
+        common = Math.min(common, Math.max(0, len - 12)); // at least 12 random characters: keys stay unique
         String prefix = v.substring(0, common).replace("'", "''");
         return "'" + prefix + "' || substr(md5(random()::text) || md5(random()::text), 1, " + (len - common) + ")";
     }
