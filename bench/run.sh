@@ -184,14 +184,20 @@ for wl in "${WLS[@]}"; do
   phase "$wl" kessai "$K" "$KPID" "$OPEN_KESSAI" "$PM_PID_FILE"
 done
 
+# CPU ticks of the postmaster with its live children, and (cutime, cstime) the children it reaped
+db_ticks() {
+  { sed 's/.*) //' "/proc/$1/stat" | awk '{print $12+$13+$14+$15}'
+    for c in $(pgrep -P "$1"); do sed 's/.*) //' "/proc/$c/stat" 2>/dev/null | awk '{print $12+$13}'; done
+  } | awk '{s+=$1} END {print s+0}'
+}
 log "B3: pgbench with the captured SQL, $CONNS clients, on Kessai's own database"
 for wl in "${WLS[@]}"; do
   [ "$wl" = W3 ] && continue
   PM="$(head -1 "$PM_PID_FILE")"
-  db0=$(for p in $PM $(pgrep -P "$PM"); do awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null; done | awk '{s+=$1} END {print s+0}')
+  db0=$(db_ticks "$PM")
   pgbench -h 127.0.0.1 -p "$PGPORT" -U postgres -n -M simple -c "$CONNS" -j 1 -T "$PGDUR" \
     -f "$RES/pgbench-$wl.sql" postgres > "$RES/pgbench-$wl.out" 2>&1 || true
-  db1=$(for p in $PM $(pgrep -P "$PM"); do awk '{print $14+$15}' "/proc/$p/stat" 2>/dev/null; done | awk '{s+=$1} END {print s+0}')
+  db1=$(db_ticks "$PM")
   tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$RES/pgbench-$wl.out" | head -1)
   lat=$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$RES/pgbench-$wl.out" | head -1)
   txs=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$RES/pgbench-$wl.out" | head -1)

@@ -31,12 +31,26 @@ final class Proc {
         }
     }
 
-    /** CPU ticks of the postmaster and every process it forked (backends, WAL writer, checkpointer ...). */
+    /** utime + stime + cutime + cstime: with the CPU of children that exited and were waited for. */
+    static long cpuTicksWithReaped(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * CPU ticks of the postmaster, every process it forked that is alive (backends, WAL writer, checkpointer ...)
+     * and those that exited (the postmaster reaps them, so their CPU is in its cutime).
+     */
     static long treeTicks(long root) {
         if (root <= 0) {
             return -1;
         }
-        long sum = Math.max(0, cpuTicks(root));
+        long sum = Math.max(0, cpuTicksWithReaped(root));
         try (var dirs = Files.list(Path.of("/proc"))) {
             for (Path d : dirs.toList()) {
                 String name = d.getFileName().toString();
