@@ -8,8 +8,8 @@
 #   BENCH_KESSAI_JAR=/path/kessai.jar bench/run.sh   bench another build of Kessai (it is not rebuilt then)
 #
 # Environment: JAVA_HOME (default Temurin 25), BENCH_CONNS (closed-loop connections and pgbench clients, default 4:
-# the openapi face admits 5 requests in flight per shop and endpoint by default), BENCH_JFR=1 (record Kessai with
-# JDK Flight Recorder into the results directory), BENCH_SKIP_BUILD=1.
+# the openapi face admits 5 requests in flight per shop and endpoint by default), BENCH_JFR=1 (one more W2 phase
+# recorded with JDK Flight Recorder, summarised into the results directory), BENCH_SKIP_BUILD=1.
 set -euo pipefail
 
 QUICK=0
@@ -138,11 +138,9 @@ na() { # workload what
 KPORT="$(free_port 18480)"
 PGPORT="$(free_port $((KPORT + 1)))"
 DATA="$RES/kessai-data"
-JFR_OPTS=()
-[ "${BENCH_JFR:-0}" = 1 ] && JFR_OPTS=("-XX:StartFlightRecording=filename=$RES/kessai.jfr,settings=profile")
 start_kessai() {
   log "starting Kessai on :$KPORT (embedded PostgreSQL on :$PGPORT, data in $DATA)"
-  java "${JFR_OPTS[@]}" -jar "$JAR" --server.port="$KPORT" --kessai.data-dir="$DATA" \
+  java -jar "$JAR" --server.port="$KPORT" --kessai.data-dir="$DATA" \
     --kessai.embedded-postgres.port="$PGPORT" > "$RES/kessai.log" 2>&1 &
   KPID=$!
   PIDS+=("$KPID")
@@ -190,6 +188,15 @@ db_ticks() {
     for c in $(pgrep -P "$1"); do sed 's/.*) //' "/proc/$c/stat" 2>/dev/null | awk '{print $12+$13}'; done
   } | awk '{s+=$1} END {print s+0}'
 }
+if [ "${BENCH_JFR:-0}" = 1 ]; then
+  # a profile of one more W2 closed-loop phase, recorded on the running Kessai (no start-up in the recording)
+  log "JFR: profiling W2 (closed loop, $DUR s)"
+  jcmd "$KPID" JFR.start name=bench settings=profile > /dev/null
+  phase W2 kessai-jfr "$K" "$KPID" "" "$PM_PID_FILE"
+  jcmd "$KPID" JFR.stop name=bench filename="$RES/kessai-W2.jfr" > /dev/null
+  "${LG[@]}" jfr-summary --file "$RES/kessai-W2.jfr" | tee "$RES/kessai-W2.jfr.txt"
+fi
+
 log "B3: pgbench with the captured SQL, $CONNS clients, on Kessai's own database"
 for wl in "${WLS[@]}"; do
   [ "$wl" = W3 ] && continue

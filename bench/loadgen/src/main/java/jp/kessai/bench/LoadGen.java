@@ -32,6 +32,7 @@ import org.HdrHistogram.Recorder;
  *           [--open 0.5,0.8] [--pid PID] [--pg-pid-file FILE] [--clk-tck 100] --out results.jsonl
  *   capture-sql ...                        see SqlCapture
  *   report  --in results.jsonl --out results.json
+ *   jfr-summary --file kessai.jfr          where the time went, from a flight recording
  * </pre>
  * Closed loop: N connections, each sending its next operation when the previous one answered (peak throughput).
  * Open loop: operations start at a fixed arrival rate whatever the server does, and latency is measured from each
@@ -54,6 +55,7 @@ public final class LoadGen {
             case "run" -> run(a);
             case "capture-sql" -> SqlCapture.main(a);
             case "report" -> Report.main(a);
+            case "jfr-summary" -> JfrSummary.main(a);
             default -> {
                 System.err.println("unknown subcommand " + argv[0]);
                 System.exit(2);
