@@ -29,7 +29,7 @@ export PATH="$JAVA_HOME/bin:$PATH"
 CONNS="${BENCH_CONNS:-4}"
 CARDS=64
 if [ "$QUICK" = 1 ]; then
-  WARMUP=2; DUR=4; OPEN_KESSAI="0.5,0.8"; OPEN_BASE=""; PGDUR=4
+  WARMUP=2; DUR=3; OPEN_KESSAI="0.5,0.8"; OPEN_BASE=""; PGDUR=3
 else
   WARMUP=5; DUR=15; OPEN_KESSAI="0.5,0.8"; OPEN_BASE="0.5,0.8"; PGDUR=15
 fi
@@ -190,9 +190,10 @@ db_ticks() {
 }
 if [ "${BENCH_JFR:-0}" = 1 ]; then
   # a profile of one more W2 closed-loop phase, recorded on the running Kessai (no start-up in the recording)
-  log "JFR: profiling W2 (closed loop, $DUR s)"
+  JFR_DUR=$(( DUR > 20 ? DUR : 20 ))
+  log "JFR: profiling W2 (closed loop, $JFR_DUR s)"
   jcmd "$KPID" JFR.start name=bench settings=profile > /dev/null
-  phase W2 kessai-jfr "$K" "$KPID" "" "$PM_PID_FILE"
+  DUR=$JFR_DUR phase W2 kessai-jfr "$K" "$KPID" "" "$PM_PID_FILE"
   jcmd "$KPID" JFR.stop name=bench filename="$RES/kessai-W2.jfr" > /dev/null
   "${LG[@]}" jfr-summary --file "$RES/kessai-W2.jfr" | tee "$RES/kessai-W2.jfr.txt"
 fi
