@@ -203,7 +203,7 @@ for wl in "${WLS[@]}"; do
   [ "$wl" = W3 ] && continue
   PM="$(head -1 "$PM_PID_FILE")"
   db0=$(db_ticks "$PM")
-  pgbench -h 127.0.0.1 -p "$PGPORT" -U postgres -n -M simple -c "$CONNS" -j 1 -T "$PGDUR" \
+  pgbench -h 127.0.0.1 -p "$PGPORT" -U postgres -n -M prepared -c "$CONNS" -j 1 -T "$PGDUR" \
     -f "$RES/pgbench-$wl.sql" postgres > "$RES/pgbench-$wl.out" 2>&1 || true
   db1=$(db_ticks "$PM")
   tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$RES/pgbench-$wl.out" | head -1)

@@ -62,6 +62,16 @@ final class Http implements AutoCloseable {
         }
     }
 
+    /** Connects now rather than at the first request. */
+    Http opened() {
+        try {
+            connect();
+        } catch (IOException e) {
+            close(); // the first request connects again
+        }
+        return this;
+    }
+
     private void connect() throws IOException {
         socket = new Socket();
         socket.setTcpNoDelay(true);

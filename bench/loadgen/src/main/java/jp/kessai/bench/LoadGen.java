@@ -211,6 +211,12 @@ public final class LoadGen {
         Phase p = new Phase();
         ConcurrentLinkedDeque<Http> idle = new ConcurrentLinkedDeque<>();
         AtomicLong inFlight = new AtomicLong();
+        // connections opened before the clock starts: a burst of new connections would otherwise overflow the
+        // server's accept backlog and cost a SYN retransmission (1 s) that belongs to the client, not the server
+        int prewarm = (int) Math.min(maxInFlight, Math.max(8, Math.ceil(rate / 100)));
+        for (int i = 0; i < prewarm; i++) {
+            idle.add(new Http(w.base).opened());
+        }
         long count = (long) (rate * seconds);
         double interval = 1e9 / rate;
         long start = System.nanoTime() + 20_000_000L;
