@@ -123,6 +123,10 @@ printf '{"kind":"meta","timestamp":"%s","quick":%s,"conns":%s,"machine":"%s","ke
 log "results in $RES (machine: $MACHINE; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 
 phase() { # workload target base pid open-fractions [pg-pid-file]
+  if ! kill -0 "$4" 2>/dev/null; then
+    echo "the $2 server (pid $4) is no longer running: see its log in $RES" >&2
+    exit 1
+  fi
   local extra=()
   [ -n "$5" ] && extra+=(--open "$5")
   [ -n "${6:-}" ] && extra+=(--pg-pid-file "$6")

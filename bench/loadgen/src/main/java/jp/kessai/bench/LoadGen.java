@@ -179,6 +179,10 @@ public final class LoadGen {
             p.ok.increment();
         } catch (Workload.Failure f) {
             p.fail(f.reason);
+        } catch (java.net.ConnectException e) {
+            http.close();
+            p.fail("IO " + e.getClass().getSimpleName());
+            LockSupport.parkNanos(10_000_000L); // the server is gone or refusing: do not spin
         } catch (IOException e) {
             http.close();
             p.fail("IO " + e.getClass().getSimpleName());
