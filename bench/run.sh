@@ -139,9 +139,12 @@ na() { # workload what
 }
 
 # --- Kessai ---------------------------------------------------------------------------------------------------------
-KPORT="$(free_port 18480)"
+KPORT="$(free_port $((20000 + RANDOM % 20000)))"
 PGPORT="$(free_port $((KPORT + 1)))"
 DATA="$RES/kessai-data"
+# the jar under test is copied: a rebuild in this work tree during the run must not change it under the JVM
+cp "$JAR" "$RES/app-under-test.jar"
+JAR="$RES/app-under-test.jar"
 start_kessai() {
   log "starting Kessai on :$KPORT (embedded PostgreSQL on :$PGPORT, data in $DATA)"
   java -jar "$JAR" --server.port="$KPORT" --kessai.data-dir="$DATA" \
@@ -247,7 +250,7 @@ stop_pid "$KPID" 60
 
 # --- B1: WireMock standalone with the same answers ----------------------------------------------------------------
 "${LG[@]}" wiremock-mappings --dir "$RES/stubs" --out "$RES/wiremock"
-WPORT="$(free_port 18490)"
+WPORT="$(free_port $((PGPORT + 1)))"
 log "B1: WireMock standalone on :$WPORT (--no-request-journal)"
 java -jar "$WMJAR" --port "$WPORT" --bind-address 127.0.0.1 --root-dir "$RES/wiremock" --no-request-journal \
   --disable-banner > "$RES/wiremock.log" 2>&1 &
@@ -260,7 +263,7 @@ done
 stop_pid "$WPID" 20
 
 # --- B2: hello, Kessai's web stack with nothing behind it ---------------------------------------------------------
-HPORT="$(free_port 18495)"
+HPORT="$(free_port $((WPORT + 1)))"
 log "B2: hello (Spring Boot, Tomcat, virtual threads) on :$HPORT"
 java -jar "$HELLOJAR" --server.port="$HPORT" --bench.stubs="$RES/stubs" > "$RES/hello.log" 2>&1 &
 HPID=$!
@@ -276,4 +279,4 @@ echo
 "${LG[@]}" report --in "$LINES" --out "$ROOT/bench/results/$STAMP.json"
 echo
 log "JSON: bench/results/$STAMP.json (raw lines, logs, stubs and pgbench scripts in bench/results/$STAMP/)"
-rm -rf "$DATA"
+rm -rf "$DATA" "$JAR"
