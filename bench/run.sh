@@ -189,6 +189,25 @@ for wl in "${WLS[@]}"; do
   phase "$wl" kessai "$K" "$KPID" "$OPEN_KESSAI" "$PM_PID_FILE"
 done
 
+# B4: synchronous_commit=off. Kessai passes synchronous_commit=on on the server's command line, which outranks
+# ALTER SYSTEM; a per-database setting outranks the command line but only for new sessions, so the pool's
+# sessions are ended and Hikari opens new ones.
+reconnect_pool() {
+  sql -c "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = 'postgres'
+          AND backend_type = 'client backend' AND pid <> pg_backend_pid()" >/dev/null
+  sleep 2
+}
+log "B4: the same workloads with synchronous_commit=off"
+sql -c "ALTER DATABASE postgres SET synchronous_commit = off"
+reconnect_pool
+for wl in "${WLS[@]}"; do
+  [ "$wl" = W3 ] && continue
+  phase "$wl" kessai-syncoff "$K" "$KPID" "" "$PM_PID_FILE"
+done
+sql -c "ALTER DATABASE postgres RESET synchronous_commit"
+reconnect_pool
+
+# B3 runs last on this database: a replay that aborts must not leave state behind for Kessai's phases
 # CPU ticks of the postmaster with its live children, and (cutime, cstime) the children it reaped
 db_ticks() {
   { sed 's/.*) //' "/proc/$1/stat" | awk '{print $12+$13+$14+$15}'
@@ -217,33 +236,19 @@ for wl in "${WLS[@]}"; do
   lat=$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$RES/pgbench-$wl.out" | head -1)
   txs=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$RES/pgbench-$wl.out" | head -1)
   failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$RES/pgbench-$wl.out" | head -1)
-  if [ -z "$tps" ]; then
-    log "pgbench for $wl failed:"; tail -5 "$RES/pgbench-$wl.out"; tps=0
+  aborted=false
+  if [ -z "$tps" ] || grep -q 'aborted' "$RES/pgbench-$wl.out"; then
+    aborted=true
+    log "pgbench for $wl aborted (its figure is not valid):"; grep -m3 'error' "$RES/pgbench-$wl.out" || true
+    tps="${tps:-0}"
   fi
   dbcpu=$(awk -v a="$db0" -v b="$db1" -v n="${txs:-0}" -v t="$CLK_TCK" 'BEGIN { if (n > 0) printf "%.3f", (b - a) / t / n * 1000; else print "null" }')
   stats="$(cat "$RES/pgbench-$wl.sql.stats" 2>/dev/null || echo '{}')"
-  printf '{"kind":"pgbench","workload":"%s","clients":%s,"seconds":%s,"tps":%s,"latencyAvgMs":%s,"transactions":%s,"failed":%s,"dbCpuSecPer1kOps":%s,"script":"%s","capture":%s}\n' \
-    "$wl" "$CONNS" "$PGDUR" "$tps" "${lat:-null}" "${txs:-0}" "${failed:-null}" "$dbcpu" "pgbench-$wl.sql" "$stats" >> "$LINES"
+  printf '{"kind":"pgbench","workload":"%s","clients":%s,"seconds":%s,"tps":%s,"latencyAvgMs":%s,"transactions":%s,"failed":%s,"aborted":%s,"dbCpuSecPer1kOps":%s,"script":"%s","capture":%s}\n' \
+    "$wl" "$CONNS" "$PGDUR" "$tps" "${lat:-null}" "${txs:-0}" "${failed:-null}" "$aborted" "$dbcpu" "pgbench-$wl.sql" "$stats" >> "$LINES"
   log "  B3 $wl: $tps tps (latency average ${lat:-?} ms, ${failed:-?} failed)"
 done
 
-# B4: synchronous_commit=off. Kessai passes synchronous_commit=on on the server's command line, which outranks
-# ALTER SYSTEM; a per-database setting outranks the command line but only for new sessions, so the pool's
-# sessions are ended and Hikari opens new ones.
-reconnect_pool() {
-  sql -c "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = 'postgres'
-          AND backend_type = 'client backend' AND pid <> pg_backend_pid()" >/dev/null
-  sleep 2
-}
-log "B4: the same workloads with synchronous_commit=off"
-sql -c "ALTER DATABASE postgres SET synchronous_commit = off"
-reconnect_pool
-for wl in "${WLS[@]}"; do
-  [ "$wl" = W3 ] && continue
-  phase "$wl" kessai-syncoff "$K" "$KPID" "" "$PM_PID_FILE"
-done
-sql -c "ALTER DATABASE postgres RESET synchronous_commit"
-reconnect_pool
 log "Kessai RSS at the end: $(awk '/VmRSS/ {print $2/1024 " MiB"}' "/proc/$KPID/status")"
 stop_pid "$KPID" 60
 [ -f "$PM_PID_FILE" ] && { kill -INT "$(head -1 "$PM_PID_FILE")" 2>/dev/null || true; sleep 1; }

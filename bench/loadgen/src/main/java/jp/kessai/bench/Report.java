@@ -44,7 +44,8 @@ final class Report {
         }
         for (var b : pgbench) {
             t.append(String.format("%-4s %-15s %-7s %9.1f %9s %8s %8s %8s %7s %8s %8s %7s%n", b.get("workload"),
-                    "B3 pgbench", "c=" + f(b.get("clients")), num(b, "tps"), "-", f(b.get("latencyAvgMs")) + "avg",
+                    Boolean.TRUE.equals(b.get("aborted")) ? "B3 ABORTED" : "B3 pgbench", "c=" + f(b.get("clients")),
+                    num(b, "tps"), "-", f(b.get("latencyAvgMs")) + "avg",
                     "-", "-", f(b.get("failed")), "-", f(b.get("dbCpuSecPer1kOps")), "-"));
         }
         for (var n : na) {
@@ -56,14 +57,15 @@ final class Report {
             if (k == null) {
                 continue;
             }
-            double peak = num(k, "opsPerSec");
-            ratio(ratios, wl + "/B1 (WireMock)", peak, phase(phases, wl, "wiremock", "closed"), 1.5);
+            ratio(ratios, wl + "/B1 (WireMock)", k, phase(phases, wl, "wiremock", "closed"), 1.5);
             Map<String, Object> b3 = pgbench.stream().filter(b -> wl.equals(b.get("workload"))).findFirst().orElse(null);
             if (b3 != null) {
-                ratio(ratios, wl + "/B3 (pgbench)", peak, Map.of("opsPerSec", b3.get("tps")), 0.6);
+                Map<String, Object> b = new LinkedHashMap<>(b3);
+                b.put("opsPerSec", b3.get("tps"));
+                ratio(ratios, wl + "/B3 (pgbench)", k, b, 0.6);
             }
-            ratio(ratios, wl + "/B2 (hello)", peak, phase(phases, wl, "hello", "closed"), null);
-            ratio(ratios, wl + " sync on/off (B4)", peak, phase(phases, wl, "kessai-syncoff", "closed"),
+            ratio(ratios, wl + "/B2 (hello)", k, phase(phases, wl, "hello", "closed"), null);
+            ratio(ratios, wl + " sync on/off (B4)", k, phase(phases, wl, "kessai-syncoff", "closed"),
                     wl.equals("W3") ? null : 0.8);
             Map<String, Object> half = phase(phases, wl, "kessai", "open50");
             if (half != null && half.get("p99Ms") != null) {
@@ -79,7 +81,8 @@ final class Report {
         for (var r : ratios) {
             t.append(String.format("  %-34s %8.3f   target %-6s %s%n", r.get("name"), num(r, "value"),
                     r.get("target") == null ? "-" : r.get("target"),
-                    r.get("met") == null ? "" : ((Boolean) r.get("met") ? "met" : "NOT met")));
+                    r.get("invalid") != null ? "INVALID: " + r.get("invalid")
+                            : r.get("met") == null ? "" : ((Boolean) r.get("met") ? "met" : "NOT met")));
         }
         System.out.print(t);
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -92,17 +95,34 @@ final class Report {
         Files.writeString(Path.of(a.get("out")), Json.pretty(doc) + "\n", StandardCharsets.UTF_8);
     }
 
-    static void ratio(List<Map<String, Object>> out, String name, double peak, Map<String, Object> base, Double target) {
+    static void ratio(List<Map<String, Object>> out, String name, Map<String, Object> kessai, Map<String, Object> base,
+            Double target) {
         if (base == null || num(base, "opsPerSec") <= 0) {
             return;
         }
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("name", name);
-        double v = peak / num(base, "opsPerSec");
+        double v = num(kessai, "opsPerSec") / num(base, "opsPerSec");
         r.put("value", Math.round(v * 1000) / 1000.0);
         r.put("target", target == null ? null : ">= " + target);
-        r.put("met", target == null ? null : v >= target);
+        String invalid = failing(kessai) ? "Kessai's phase had errors" : failing(base) ? "the baseline had errors" : null;
+        if (invalid != null) {
+            r.put("invalid", invalid);
+            r.put("met", null);
+        } else {
+            r.put("met", target == null ? null : v >= target);
+        }
         out.add(r);
+    }
+
+    /** More than 1 % of the operations failed (or pgbench aborted): the phase's throughput is not comparable. */
+    static boolean failing(Map<String, Object> phase) {
+        if (Boolean.TRUE.equals(phase.get("aborted"))) {
+            return true;
+        }
+        double errors = num(phase, "errors") + num(phase, "failed");
+        double ops = num(phase, "ops") + num(phase, "transactions");
+        return errors > 0.01 * (ops + errors);
     }
 
     static Map<String, Object> phase(List<Map<String, Object>> phases, String wl, String target, String mode) {

@@ -322,7 +322,7 @@ final class SqlCapture {
             }
             m.appendTail(sql);
             String text = sql.toString();
-            if (t != null && Pattern.compile("(?is)\\bRETURNING\\s+id\\s*$").matcher(text).find()) {
+            if (t != null && returnsId(text)) {
                 returning.put(t, i);
                 body.add(text + " \\gset zz_ret_" + t + "_");
             } else {
@@ -345,6 +345,16 @@ final class SqlCapture {
         }
         body.forEach(b -> out.append(b).append('\n'));
         return out.toString();
+    }
+
+    /** {@code RETURNING *}, {@code RETURNING id} or a RETURNING list with an {@code id} column. */
+    static boolean returnsId(String sql) {
+        Matcher m = Pattern.compile("(?is)\\bRETURNING\\b(.*)$").matcher(sql);
+        if (!m.find()) {
+            return false;
+        }
+        String list = m.group(1).strip();
+        return list.equals("*") || Pattern.compile("(?i)(^|,)\\s*id\\s*(,|$)").matcher(list).find();
     }
 
     static String generator(String v, String other, int cards) {
