@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jp.kessai.platform.metrics.Counters;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,12 +27,12 @@ public class Outbox {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final Counters counters;
 
-    public Outbox(JdbcClient jdbc, Clock clock, MeterRegistry meters) {
+    public Outbox(JdbcClient jdbc, Clock clock, MeterRegistry meters, Counters counters) {
         this.jdbc = jdbc;
         this.clock = clock;
-        this.meters = meters;
+        this.counters = counters;
         // what operators watch: the backlog and the dead letters (one cheap query per scrape each)
         Gauge.builder("kessai.notifications.pending", () -> count("PENDING")).register(meters);
         Gauge.builder("kessai.notifications.dead", () -> count("DEAD")).register(meters);
@@ -102,7 +103,7 @@ public class Outbox {
     void recordDelivered(OutboxEntry entry, int httpStatus, long durationMs) {
         Timestamp now = Timestamp.from(clock.instant());
         attempt(entry, now, httpStatus, "DELIVERED", null, durationMs);
-        meters.counter("kessai.notifications.attempts", "kind", entry.kind().name(), "outcome", "DELIVERED").increment();
+        counters.increment("kessai.notifications.attempts", "kind", entry.kind().name(), "outcome", "DELIVERED");
         jdbc.sql("""
                 UPDATE notification_outbox SET state = 'DELIVERED', attempts = attempts + 1, delivered_at = ?,
                        lease_until = NULL, last_error = NULL WHERE id = ?""").params(now, entry.id()).update();
@@ -112,7 +113,7 @@ public class Outbox {
     void recordFailed(OutboxEntry entry, Integer httpStatus, String outcome, String detail, long durationMs) {
         Instant now = clock.instant();
         attempt(entry, Timestamp.from(now), httpStatus, outcome, detail, durationMs);
-        meters.counter("kessai.notifications.attempts", "kind", entry.kind().name(), "outcome", outcome).increment();
+        counters.increment("kessai.notifications.attempts", "kind", entry.kind().name(), "outcome", outcome);
         boolean dead = entry.attempts() + 1 >= entry.maxAttempts();
         jdbc.sql("""
                 UPDATE notification_outbox SET attempts = attempts + 1, state = ?, next_attempt_at = ?,

@@ -16,6 +16,18 @@ import tools.jackson.databind.json.JsonMapper;
 public class ShopDirectory {
 
     private static final byte[] DUMMY_DIGEST = sha256("kessai-no-such-shop");
+    /**
+     * How long a node keeps a shop's credential digest and settings after reading them. Authentication runs on every
+     * request; without this it was a database read plus an AES-GCM decryption each time (13–16 % of CPU under load,
+     * docs/performance.md). Changes made through this class take effect at once on this node, within this time on
+     * the others.
+     */
+    static final long CREDENTIAL_CACHE_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
+    private record CachedCredentials(Shop shop, byte[] passwordDigest, long expiresAtNanos) {}
+
+    private final java.util.concurrent.ConcurrentMap<String, CachedCredentials> credentials =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     private final JdbcClient jdbc;
     private final FieldCipher cipher;
@@ -38,10 +50,28 @@ public class ShopDirectory {
             MessageDigest.isEqual(DUMMY_DIGEST, sha256(""));
             return Optional.empty();
         }
-        Optional<StoredShop> stored = findStoredByShopId(shopId);
-        byte[] expected = stored.map(s -> sha256(cipher.decrypt(s.passwordSealed()))).orElse(DUMMY_DIGEST);
+        CachedCredentials known = credentials(shopId);
+        byte[] expected = known == null ? DUMMY_DIGEST : known.passwordDigest();
         boolean match = MessageDigest.isEqual(expected, sha256(shopPass));
-        return match && stored.isPresent() ? stored.map(StoredShop::shop) : Optional.empty();
+        return match && known != null ? Optional.of(known.shop()) : Optional.empty();
+    }
+
+    /** The shop's credential digest, from this node's short-lived cache or the database; null for an unknown shop. */
+    private CachedCredentials credentials(String shopId) {
+        long now = System.nanoTime();
+        CachedCredentials cached = credentials.get(shopId);
+        if (cached != null && cached.expiresAtNanos() - now > 0) {
+            return cached;
+        }
+        Optional<StoredShop> stored = findStoredByShopId(shopId);
+        if (stored.isEmpty()) {
+            credentials.remove(shopId); // unknown shops are never cached: guessed ShopIDs cannot fill the map
+            return null;
+        }
+        var fresh = new CachedCredentials(stored.get().shop(), sha256(cipher.decrypt(stored.get().passwordSealed())),
+                now + CREDENTIAL_CACHE_NANOS);
+        credentials.put(shopId, fresh);
+        return fresh;
     }
 
     public Optional<Shop> findByShopId(String shopId) {
@@ -56,7 +86,9 @@ public class ShopDirectory {
     public Shop updateSettings(long id, ShopSettings settings) {
         jdbc.sql("UPDATE shop SET settings = CAST(? AS jsonb), updated_at = ? WHERE id = ?")
                 .params(json.writeValueAsString(settings), Timestamp.from(clock.instant()), id).update();
-        return findById(id).orElseThrow();
+        Shop updated = findById(id).orElseThrow();
+        credentials.remove(updated.shopId());
+        return updated;
     }
 
     /**
@@ -95,6 +127,7 @@ public class ShopDirectory {
                 .param("settings", json.writeValueAsString(ShopSettings.defaults()))
                 .param("now", now)
                 .update();
+        credentials.remove(shopId);
         return findByShopId(shopId).orElseThrow();
     }
 
@@ -103,6 +136,7 @@ public class ShopDirectory {
         jdbc.sql("UPDATE shop SET settings = CAST(? AS jsonb), updated_at = ? WHERE shop_id = ?")
                 .params(json.writeValueAsString(settings), Timestamp.from(clock.instant()), shopId)
                 .update();
+        credentials.remove(shopId);
         return findByShopId(shopId).orElseThrow();
     }
 

@@ -1,6 +1,6 @@
 package jp.kessai.face.idpass;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import jp.kessai.platform.metrics.Counters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -33,13 +33,13 @@ class IdPassController {
     private static final IdPassError SYSTEM_ERROR = new IdPassError("E91099999");
 
     private final Map<String, IdPassOperation> operations;
-    private final MeterRegistry meters;
+    private final Counters counters;
     private final PublicUrls urls;
 
-    IdPassController(List<IdPassOperation> operations, MeterRegistry meters, PublicUrls urls) {
+    IdPassController(List<IdPassOperation> operations, Counters counters, PublicUrls urls) {
         this.urls = urls;
         this.operations = operations.stream().collect(Collectors.toUnmodifiableMap(IdPassOperation::name, Function.identity()));
-        this.meters = meters;
+        this.counters = counters;
     }
 
     @RequestMapping("/payment/{name}.idPass")
@@ -90,6 +90,6 @@ class IdPassController {
         String errInfo = response.fields().stream().filter(f -> f.getKey().equals("ErrInfo")).map(Map.Entry::getValue)
                 .findFirst().orElse("");
         String outcome = errInfo.isEmpty() ? "ok" : errInfo.split("\\|")[0];
-        meters.counter("kessai.idpass.requests", "operation", operation, "result", outcome).increment();
+        counters.increment("kessai.idpass.requests", "operation", operation, "result", outcome);
     }
 }

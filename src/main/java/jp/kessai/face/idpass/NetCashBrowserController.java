@@ -30,11 +30,11 @@ class NetCashBrowserController {
     private final Orders orders;
     private final NetCashOrders netCashOrders;
     private final ShopDirectory shops;
-    private final io.micrometer.core.instrument.MeterRegistry meters;
+    private final jp.kessai.platform.metrics.Counters counters;
 
     NetCashBrowserController(NetCashStart start, Orders orders, NetCashOrders netCashOrders, ShopDirectory shops,
-            io.micrometer.core.instrument.MeterRegistry meters) {
-        this.meters = meters;
+            jp.kessai.platform.metrics.Counters counters) {
+        this.counters = counters;
         this.start = start;
         this.orders = orders;
         this.netCashOrders = netCashOrders;
@@ -116,6 +116,6 @@ class NetCashBrowserController {
 
     /** The browser pages join the idpass request counter (operation, result). */
     private void count(String operation, String result) {
-        meters.counter("kessai.idpass.requests", "operation", operation, "result", result).increment();
+        counters.increment("kessai.idpass.requests", "operation", operation, "result", result);
     }
 }

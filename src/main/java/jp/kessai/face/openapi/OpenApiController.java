@@ -1,6 +1,6 @@
 package jp.kessai.face.openapi;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import jp.kessai.platform.metrics.Counters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -43,17 +43,17 @@ class OpenApiController {
     private final IdempotencyKeys idempotency;
     private final TokenEndpoint tokenEndpoint;
     private final OpenApiJson json;
-    private final MeterRegistry meters;
+    private final Counters counters;
 
     OpenApiController(List<OpenApiOperation> operations, ShopAuthenticator authenticator, ConcurrencyLimiter limiter,
-            IdempotencyKeys idempotency, TokenEndpoint tokenEndpoint, OpenApiJson json, MeterRegistry meters) {
+            IdempotencyKeys idempotency, TokenEndpoint tokenEndpoint, OpenApiJson json, Counters counters) {
         this.operations = operations.stream().collect(Collectors.toUnmodifiableMap(OpenApiOperation::path, Function.identity()));
         this.authenticator = authenticator;
         this.limiter = limiter;
         this.idempotency = idempotency;
         this.tokenEndpoint = tokenEndpoint;
         this.json = json;
-        this.meters = meters;
+        this.counters = counters;
     }
 
     /** Every method is mapped explicitly, so that OPTIONS and HEAD also get the catalogue's 405, not Spring's answer. */
@@ -70,8 +70,8 @@ class OpenApiController {
             log.error("openapi {} failed unexpectedly: {}", path, e.getClass().getName(), e);
             reply = json.problem(Problem.internalError(), path);
         }
-        meters.counter("kessai.openapi.requests", "endpoint", operations.containsKey(path) || TOKEN_PATH.equals(path)
-                ? path : "unknown", "status", Integer.toString(reply.status())).increment();
+        counters.increment("kessai.openapi.requests", "endpoint", operations.containsKey(path) || TOKEN_PATH.equals(path)
+                ? path : "unknown", "status", Integer.toString(reply.status()));
         byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
         out.setStatus(reply.status());
         out.setContentType(reply.problem() ? "application/problem+json" : "application/json");
