@@ -14,6 +14,7 @@ import jp.kessai.core.shop.ShopSettings;
 import jp.kessai.processor.card.CardAcquirer;
 import jp.kessai.processor.card.Pan;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 都度支払い with card data (/credit/charge, no 3-D Secure): validate (face) → check the contract → load or register
@@ -28,8 +29,11 @@ public class CreditCharge {
     private final CreditProcessing processing;
     private final CardAcquirer acquirer;
     private final Clock clock;
+    private final TransactionTemplate tx;
 
-    CreditCharge(Orders orders, CreditOrders credit, CreditProcessing processing, CardAcquirer acquirer, Clock clock) {
+    CreditCharge(Orders orders, CreditOrders credit, CreditProcessing processing, CardAcquirer acquirer, Clock clock,
+            TransactionTemplate tx) {
+        this.tx = tx;
         this.orders = orders;
         this.credit = credit;
         this.processing = processing;
@@ -41,21 +45,26 @@ public class CreditCharge {
         if (!contracted(shop.settings(), command)) {
             return CreditOutcome.of(ResultCode.METHOD_NOT_CONTRACTED, null);
         }
-        Order order = orders.findByShopAndOrderId(shop.id(), command.orderId(), PaymentMethod.CREDIT)
-                .or(() -> orders.register(shop.id(), command.orderId(), PaymentMethod.CREDIT,
-                        CreditStateTable.TABLE.next(null, Operation.ENTRY, null).orElseThrow(), command.amountYen(), 0))
-                .or(() -> orders.findByShopAndOrderId(shop.id(), command.orderId(), PaymentMethod.CREDIT))
-                .orElseThrow();
+        Pan pan = command.pan();
+        // one commit for the order and its charge details; a new OrderID (the usual case) needs no read first
+        Order order = tx.execute(status -> {
+            Order loaded = orders.register(shop.id(), command.orderId(), PaymentMethod.CREDIT,
+                            CreditStateTable.TABLE.next(null, Operation.ENTRY, null).orElseThrow(), command.amountYen(), 0)
+                    .or(() -> orders.findByShopAndOrderId(shop.id(), command.orderId(), PaymentMethod.CREDIT))
+                    .orElseThrow();
+            if (loaded.pendingOperation() == null && loaded.status() == OrderStatus.UNPROCESSED) {
+                credit.saveCharge(loaded.id(), pan.brand().name(), command.expiryMonth(), command.expiryYear(),
+                        command.cardholderName(), command.paymentMethod(), command.installments(), command.itemCode(),
+                        command.apiVersion(), command.requestDetails());
+            }
+            return loaded;
+        });
         if (order.pendingOperation() != null) {
             return CreditOutcome.of(ResultCode.OPERATION_IN_PROGRESS, credit.load(order));
         }
         if (order.status() != OrderStatus.UNPROCESSED) {
             return CreditOutcome.of(ResultCode.ORDER_ID_ALREADY_USED, credit.load(order));
         }
-        Pan pan = command.pan();
-        credit.saveCharge(order.id(), pan.brand().name(), command.expiryMonth(), command.expiryYear(),
-                command.cardholderName(), command.paymentMethod(), command.installments(), command.itemCode(),
-                command.apiVersion(), command.requestDetails());
         Operation operation = command.capture() ? Operation.AUTH_AND_CAPTURE : Operation.AUTHORIZE;
         var change = new OrderChange(null, command.capture() ? "CAPTURE" : "AUTH", null, pan.masked(), null,
                 command.clientFields(), command.capture() ? clock.instant() : null, command.amountYen());
