@@ -14,7 +14,6 @@ import jp.kessai.core.shop.ShopSettings;
 import jp.kessai.processor.card.CardAcquirer;
 import jp.kessai.processor.card.Pan;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 都度支払い with card data (/credit/charge, no 3-D Secure): validate (face) → check the contract → load or register
@@ -29,11 +28,8 @@ public class CreditCharge {
     private final CreditProcessing processing;
     private final CardAcquirer acquirer;
     private final Clock clock;
-    private final TransactionTemplate tx;
 
-    CreditCharge(Orders orders, CreditOrders credit, CreditProcessing processing, CardAcquirer acquirer, Clock clock,
-            TransactionTemplate tx) {
-        this.tx = tx;
+    CreditCharge(Orders orders, CreditOrders credit, CreditProcessing processing, CardAcquirer acquirer, Clock clock) {
         this.orders = orders;
         this.credit = credit;
         this.processing = processing;
@@ -46,19 +42,11 @@ public class CreditCharge {
             return CreditOutcome.of(ResultCode.METHOD_NOT_CONTRACTED, null);
         }
         Pan pan = command.pan();
-        // one commit for the order and its charge details; a new OrderID (the usual case) needs no read first
-        Order order = tx.execute(status -> {
-            Order loaded = orders.register(shop.id(), command.orderId(), PaymentMethod.CREDIT,
-                            CreditStateTable.TABLE.next(null, Operation.ENTRY, null).orElseThrow(), command.amountYen(), 0)
-                    .or(() -> orders.findByShopAndOrderId(shop.id(), command.orderId(), PaymentMethod.CREDIT))
-                    .orElseThrow();
-            if (loaded.pendingOperation() == null && loaded.status() == OrderStatus.UNPROCESSED) {
-                credit.saveCharge(loaded.id(), pan.brand().name(), command.expiryMonth(), command.expiryYear(),
-                        command.cardholderName(), command.paymentMethod(), command.installments(), command.itemCode(),
-                        command.apiVersion(), command.requestDetails());
-            }
-            return loaded;
-        });
+        // a new OrderID (the usual case) needs no read before it is inserted
+        Order order = orders.register(shop.id(), command.orderId(), PaymentMethod.CREDIT,
+                        CreditStateTable.TABLE.next(null, Operation.ENTRY, null).orElseThrow(), command.amountYen(), 0)
+                .or(() -> orders.findByShopAndOrderId(shop.id(), command.orderId(), PaymentMethod.CREDIT))
+                .orElseThrow();
         if (order.pendingOperation() != null) {
             return CreditOutcome.of(ResultCode.OPERATION_IN_PROGRESS, credit.load(order));
         }
@@ -71,7 +59,12 @@ public class CreditCharge {
         var authorization = new CardAcquirer.Authorization(pan, command.expiryMonth(), command.expiryYear(),
                 command.securityCode(), command.amountYen(), command.capture(), command.paymentMethod().name(),
                 command.installments(), command.itemCode());
-        return processing.run(order, operation, change, reference -> acquirer.authorize(reference, authorization));
+        // the card details are written with the claim: a concurrent charge of the same OrderID that loses the claim
+        // cannot overwrite the winner's details, and they cost no commit of their own
+        Runnable saveDetails = () -> credit.saveCharge(order.id(), pan.brand().name(), command.expiryMonth(),
+                command.expiryYear(), command.cardholderName(), command.paymentMethod(), command.installments(),
+                command.itemCode(), command.apiVersion(), command.requestDetails());
+        return processing.run(order, operation, change, saveDetails, reference -> acquirer.authorize(reference, authorization));
     }
 
     private static boolean contracted(ShopSettings settings, Command command) {

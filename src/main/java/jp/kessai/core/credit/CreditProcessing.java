@@ -48,13 +48,26 @@ class CreditProcessing {
      * what success changes besides the state the table names.
      */
     CreditOutcome run(Order order, Operation operation, OrderChange change, Function<String, CardAnswer> call) {
+        return run(order, operation, change, () -> { }, call);
+    }
+
+    /**
+     * As above; {@code withClaim} runs in the same transaction as the claim, so only the request that wins the order
+     * writes what it brings (e.g. a charge's card details), and without a commit of its own.
+     */
+    CreditOutcome run(Order order, Operation operation, OrderChange change, Runnable withClaim,
+            Function<String, CardAnswer> call) {
         OrderStatus from = order.status();
         OrderStatus onSuccess = CreditStateTable.TABLE.next(from, operation, SUCCESS).orElseThrow();
         OrderStatus onFailure = CreditStateTable.TABLE.next(from, operation, FAILURE).orElseThrow();
         var success = new OrderChange(onSuccess, change.jobCd(), null, change.cardNoMasked(), null,
                 change.clientFields(), change.soldAt(), change.amountYen());
         String reference = newReference();
-        var attempt = orders.begin(order, from, operation, reference, success).orElse(null);
+        var attempt = tx.execute(status -> {
+            var claimed = orders.begin(order, from, operation, reference, success);
+            claimed.ifPresent(a -> withClaim.run());
+            return claimed;
+        }).orElse(null);
         if (attempt == null) {
             return CreditOutcome.of(ResultCode.OPERATION_IN_PROGRESS, credit.load(order));
         }
