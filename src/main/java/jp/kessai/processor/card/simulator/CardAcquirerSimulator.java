@@ -6,10 +6,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import jp.kessai.processor.ProcessorOutcomeUnknownException;
+import jp.kessai.processor.SimulatedFaults;
 import jp.kessai.processor.ProcessorUnavailableException;
 import jp.kessai.processor.card.CardAcquirer;
 import jp.kessai.processor.card.CardAnswer;
@@ -34,8 +33,7 @@ public class CardAcquirerSimulator implements CardAcquirer {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final ConcurrentLinkedQueue<CardFault> faults = new ConcurrentLinkedQueue<>();
-    private final AtomicLong latencyMillis = new AtomicLong();
+    private final SimulatedFaults<CardFault> faults = new SimulatedFaults<>();
     private final SecureRandom random = new SecureRandom();
 
     public CardAcquirerSimulator(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
@@ -138,19 +136,16 @@ public class CardAcquirerSimulator implements CardAcquirer {
 
     /** The next {@code count} calls fail with {@code fault} (a test card's own outcome wins over it). */
     public void injectFault(CardFault fault, int count) {
-        for (int i = 0; i < count; i++) {
-            faults.add(fault);
-        }
+        faults.inject(fault, count);
     }
 
     /** Every call waits this long before the acquirer acts (0 to turn off). */
     public void setLatencyMillis(long millis) {
-        latencyMillis.set(Math.max(0, millis));
+        faults.setLatencyMillis(millis);
     }
 
     public void clearFaults() {
         faults.clear();
-        latencyMillis.set(0);
     }
 
     /** The simulator's view of an authorisation, for tests and the sandbox API (no card number: last four only). */
@@ -233,15 +228,7 @@ public class CardAcquirerSimulator implements CardAcquirer {
     }
 
     private CardFault beforeCall(CardFault fromCard) {
-        long delay = latencyMillis.get();
-        if (delay > 0) {
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        CardFault injected = faults.poll();
+        CardFault injected = faults.beforeCall();
         CardFault fault = fromCard != null ? fromCard : injected;
         if (fault == CardFault.DROP_REQUEST) {
             throw new ProcessorOutcomeUnknownException("simulated: request lost on the way to the acquirer");

@@ -8,9 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import jp.kessai.processor.ProcessorOutcomeUnknownException;
+import jp.kessai.processor.SimulatedFaults;
 import jp.kessai.processor.ProcessorUnavailableException;
 import jp.kessai.processor.jcbpreca.PrecaAnswer;
 import jp.kessai.processor.jcbpreca.PrecaCenter;
@@ -31,8 +30,7 @@ public class PrecaCenterSimulator implements PrecaCenter {
     private final JdbcClient jdbc;
     private final TransactionTemplate tx;
     private final Clock clock;
-    private final ConcurrentLinkedQueue<SimulatorFault> faults = new ConcurrentLinkedQueue<>();
-    private final AtomicLong latencyMillis = new AtomicLong();
+    private final SimulatedFaults<SimulatorFault> faults = new SimulatedFaults<>();
 
     public PrecaCenterSimulator(JdbcClient jdbc, TransactionTemplate tx, Clock clock) {
         this.jdbc = jdbc;
@@ -148,31 +146,20 @@ public class PrecaCenterSimulator implements PrecaCenter {
 
     /** The next {@code count} calls fail with {@code fault}. */
     public void injectFault(SimulatorFault fault, int count) {
-        for (int i = 0; i < count; i++) {
-            faults.add(fault);
-        }
+        faults.inject(fault, count);
     }
 
     /** Every call waits this long before the center acts (0 to turn off). */
     public void setLatencyMillis(long millis) {
-        latencyMillis.set(Math.max(0, millis));
+        faults.setLatencyMillis(millis);
     }
 
     public void clearFaults() {
         faults.clear();
-        latencyMillis.set(0);
     }
 
     private SimulatorFault beforeCall() {
-        long delay = latencyMillis.get();
-        if (delay > 0) {
-            try {
-                Thread.sleep(delay);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        SimulatorFault fault = faults.poll();
+        SimulatorFault fault = faults.beforeCall();
         if (fault == SimulatorFault.DROP_REQUEST) {
             throw new ProcessorOutcomeUnknownException("simulated: request lost on the way to the center");
         }
