@@ -1,6 +1,7 @@
 package jp.kessai.core.netcash;
 
 import java.time.Duration;
+import jp.kessai.core.ResultCode;
 import jp.kessai.core.notify.Notification;
 import jp.kessai.core.notify.NotificationKind;
 import jp.kessai.core.notify.Outbox;
@@ -26,7 +27,7 @@ class NetCashNotifier {
         this.format = format;
     }
 
-    void statusChanged(long shopPk, long orderPk, String errInfo) {
+    void statusChanged(long shopPk, long orderPk, ResultCode failure) {
         var shop = shops.findById(shopPk).orElseThrow();
         String url = shop.settings().resultNotificationUrl();
         if (url == null || url.isBlank()) {
@@ -34,7 +35,7 @@ class NetCashNotifier {
         }
         Order order = orders.findById(shopPk, orderPk).orElseThrow();
         outbox.enqueue(new Notification(shopPk, NotificationKind.IDPASS_RESULT, order.id() + ":" + order.status(), url,
-                format.contentType(), format.render(shop, order, errInfo), 1 + ShopSettings.NOTIFICATION_RETRIES,
+                format.contentType(), format.render(shop, order, failure), 1 + ShopSettings.NOTIFICATION_RETRIES,
                 Duration.ofMinutes(shop.settings().notificationRetryIntervalMinutes())));
     }
 }

@@ -3,6 +3,7 @@ package jp.kessai.core.netcash;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
+import jp.kessai.core.ResultCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,13 +17,14 @@ public class NetCashOrders {
         this.jdbc = jdbc;
     }
 
-    /** NET CASH details of an order. */
-    public record Details(String retUrl, String netCashPayType, Instant payDeadline, String errInfo) {}
+    /** NET CASH details of an order; {@code failure} is why the payment failed (PAYFAIL), or null. */
+    public record Details(String retUrl, String netCashPayType, Instant payDeadline, ResultCode failure) {}
 
     public Optional<Details> find(long orderPk) {
-        return jdbc.sql("SELECT ret_url, net_cash_pay_type, pay_deadline, err_info FROM netcash_order WHERE order_pk = ?")
+        return jdbc.sql("SELECT ret_url, net_cash_pay_type, pay_deadline, failure FROM netcash_order WHERE order_pk = ?")
                 .param(orderPk)
-                .query((rs, n) -> new Details(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(), rs.getString(4)))
+                .query((rs, n) -> new Details(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant(),
+                        rs.getString(4) == null ? null : ResultCode.valueOf(rs.getString(4))))
                 .optional();
     }
 
@@ -34,7 +36,7 @@ public class NetCashOrders {
                 .params(orderPk, retUrl, netCashPayType, Timestamp.from(deadline)).update();
     }
 
-    void setErrInfo(long orderPk, String errInfo) {
-        jdbc.sql("UPDATE netcash_order SET err_info = ? WHERE order_pk = ?").params(errInfo, orderPk).update();
+    void setFailure(long orderPk, ResultCode failure) {
+        jdbc.sql("UPDATE netcash_order SET failure = ? WHERE order_pk = ?").params(failure.name(), orderPk).update();
     }
 }

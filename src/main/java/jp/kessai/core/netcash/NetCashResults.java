@@ -2,6 +2,7 @@ package jp.kessai.core.netcash;
 
 import java.time.Clock;
 import java.util.EnumSet;
+import jp.kessai.core.ResultCode;
 import jp.kessai.core.order.Operation;
 import jp.kessai.core.order.Order;
 import jp.kessai.core.order.OrderStatus;
@@ -17,9 +18,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class NetCashResults implements NetCashResultListener {
-
-    /** The ErrInfo carried by PAYFAIL when the customer cancels on the payment page. */
-    static final String USER_CANCEL_ERR_INFO = "NC1000009";
 
     private final Orders orders;
     private final NetCashOrders netCashOrders;
@@ -42,10 +40,10 @@ class NetCashResults implements NetCashResultListener {
 
     @Override
     public Verdict onCancelled(String paymentRef) {
-        return settle(paymentRef, Operation.CANCEL_NOTICE, USER_CANCEL_ERR_INFO);
+        return settle(paymentRef, Operation.CANCEL_NOTICE, ResultCode.PAYMENT_FAILED);
     }
 
-    private Verdict settle(String paymentRef, Operation operation, String errInfo) {
+    private Verdict settle(String paymentRef, Operation operation, ResultCode failure) {
         return tx.execute(status -> {
             Order order = orders.findForCustomerByAccessId(paymentRef).filter(o -> o.method() == PaymentMethod.NET_CASH).orElse(null);
             if (order == null || !NetCashStateTable.TABLE.allows(order.status(), operation)) {
@@ -59,10 +57,10 @@ class NetCashResults implements NetCashResultListener {
             if (!orders.transition(order, EnumSet.of(order.status()), to)) {
                 return Verdict.REFUSED_NOT_OPEN;
             }
-            if (errInfo != null) {
-                netCashOrders.setErrInfo(order.id(), errInfo);
+            if (failure != null) {
+                netCashOrders.setFailure(order.id(), failure);
             }
-            notifier.statusChanged(order.shopPk(), order.id(), errInfo);
+            notifier.statusChanged(order.shopPk(), order.id(), failure);
             return Verdict.ACCEPTED;
         });
     }

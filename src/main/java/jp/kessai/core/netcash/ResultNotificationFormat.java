@@ -1,5 +1,6 @@
 package jp.kessai.core.netcash;
 
+import jp.kessai.core.ResultCode;
 import jp.kessai.core.order.Order;
 import jp.kessai.core.shop.Shop;
 
@@ -11,5 +12,6 @@ public interface ResultNotificationFormat {
 
     String contentType();
 
-    byte[] render(Shop shop, Order order, String errInfo);
+    /** {@code failure}: why a failed payment failed, or null. */
+    byte[] render(Shop shop, Order order, ResultCode failure);
 }

@@ -4,6 +4,7 @@ import java.net.URLEncoder;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Collectors;
+import jp.kessai.core.ResultCode;
 import jp.kessai.core.netcash.ResultNotificationFormat;
 import jp.kessai.core.order.Order;
 import jp.kessai.core.shop.Shop;
@@ -24,7 +25,7 @@ class IdPassResultNotification implements ResultNotificationFormat {
     }
 
     @Override
-    public byte[] render(Shop shop, Order order, String errInfo) {
+    public byte[] render(Shop shop, Order order, ResultCode failure) {
         Map<String, String> fields = new LinkedHashMap<>();
         fields.put("ShopID", shop.shopId());
         fields.put("ShopPass", MASK);
@@ -38,7 +39,7 @@ class IdPassResultNotification implements ResultNotificationFormat {
         fields.put("Currency", WireFormats.CURRENCY_JPY);
         fields.put("TranDate", WireFormats.processDate(order.processedAt()));
         fields.put("PayType", WireFormats.payType(order.method()));
-        IdPassError error = errInfo == null ? null : new IdPassError(errInfo);
+        IdPassError error = failure == null ? null : IdPassResultCodes.of(failure, IdPassResultCodes.Family.MULTI_PAYMENT);
         fields.put("ErrCode", error == null ? "" : error.errCode());
         fields.put("ErrInfo", error == null ? "" : error.errInfo());
         return fields.entrySet().stream()

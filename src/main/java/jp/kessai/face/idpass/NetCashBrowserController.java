@@ -105,8 +105,8 @@ class NetCashBrowserController {
                 Map.entry("Status", status),
                 Map.entry("TranDate", tranDate),
                 Map.entry("CheckString", shops.md5WithShopPass(shop, shop.shopId() + order.orderId() + status + tranDate))));
-        if (details.errInfo() != null) {
-            IdPassError error = new IdPassError(details.errInfo());
+        if (details.failure() != null) {
+            IdPassError error = IdPassResultCodes.of(details.failure(), IdPassResultCodes.Family.MULTI_PAYMENT);
             fields.add(Map.entry("ErrCode", error.errCode()));
             fields.add(Map.entry("ErrInfo", error.errInfo()));
         }

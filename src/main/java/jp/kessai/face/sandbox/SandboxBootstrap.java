@@ -50,9 +50,11 @@ class SandboxBootstrap {
         var shop = shops.upsert(demo.shopId(), demo.shopPass(), demo.robotAid(), ShopMode.TEST);
         var s = shop.settings();
         String notificationUrl = demo.resultNotificationUrl().isBlank() ? s.resultNotificationUrl() : demo.resultNotificationUrl();
-        // the demo shop may notify a merchant app on this machine (loopback/private targets are otherwise refused)
+        // the demo shop may notify a merchant app on this machine (loopback/private targets are otherwise refused),
+        // is PCI DSS flagged and has every credit contract (installments, bonus, revolving)
         shops.updateSettings(shop.id(), s.withNotifications(s.netCashPaymentTermMinutes(), notificationUrl,
-                s.notificationRetryIntervalMinutes(), s.notificationStopFrom(), s.notificationStopUntil(), true));
+                s.notificationRetryIntervalMinutes(), s.notificationStopFrom(), s.notificationStopUntil(), true)
+                .withEverythingContracted());
         PrecaTestCards.all().forEach(center::saveCardIfAbsent);
         NetCashTestCards.all().forEach(netCash::saveCardIfAbsent);
         String base = "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
@@ -62,10 +64,10 @@ class SandboxBootstrap {
                 Demo shop      ShopID={}  ShopPass={}  ROBOT PAYMENT aid={}
                 idpass         {}/payment/<Name>.idPass   (e.g. {}/payment/EntryTranJcbPreca.idPass)
                 openapi        {}/token, {}/credit/charge, {}/order/*   (Basic auth ShopID:ShopPass or Bearer)
-                sandbox API    POST {}/sandbox/jcb-preca/cards, POST {}/sandbox/netcash/cards
+                sandbox API    POST {}/sandbox/jcb-preca/cards, POST {}/sandbox/netcash/cards, POST {}/sandbox/card/faults
                 health         {}/actuator/health   metrics {}/actuator/prometheus
-                Test prepaid cards: docs/test-cards.md (approval number {})
-                """, demo.shopId(), demo.shopPass(), demo.robotAid(), base, base, base, base, base, base, base, base, base,
+                Test cards: docs/test-cards.md (prepaid approval number {})
+                """, demo.shopId(), demo.shopPass(), demo.robotAid(), base, base, base, base, base, base, base, base, base, base,
                 PrecaTestCards.APPROVAL_NO);
     }
 }
