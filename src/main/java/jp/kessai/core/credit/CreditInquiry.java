@@ -1,6 +1,7 @@
 package jp.kessai.core.credit;
 
 import jp.kessai.core.ResultCode;
+import jp.kessai.core.credit.internal.CreditOrders;
 import jp.kessai.core.shop.Shop;
 import org.springframework.stereotype.Service;
 

@@ -1,11 +1,16 @@
 package jp.kessai.core.credit;
 
+import java.time.Duration;
 import jp.kessai.core.ResultCode;
+import jp.kessai.core.credit.internal.CreditOrders;
 import jp.kessai.core.order.Operation;
+import jp.kessai.core.order.OperationRunner;
 import jp.kessai.core.order.Order;
-import jp.kessai.core.order.Orders;
+import jp.kessai.core.order.OrderLookup;
+import jp.kessai.core.order.Participant;
 import jp.kessai.core.order.PaymentMethod;
 import jp.kessai.core.shop.Shop;
+import jp.kessai.platform.KessaiProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,12 +20,21 @@ import org.springframework.stereotype.Component;
 @Component
 class CreditOrderLookup {
 
-    private final Orders orders;
+    private final OrderLookup orders;
+    private final OperationRunner runner;
     private final CreditOrders credit;
+    private final Duration deadline;
 
-    CreditOrderLookup(Orders orders, CreditOrders credit) {
+    CreditOrderLookup(OrderLookup orders, OperationRunner runner, CreditOrders credit, KessaiProperties properties) {
         this.orders = orders;
+        this.runner = runner;
         this.credit = credit;
+        this.deadline = properties.credit().acquirerTimeout();
+    }
+
+    /** The acquirer call deadline. */
+    Duration deadline() {
+        return deadline;
     }
 
     /**
@@ -33,7 +47,7 @@ class CreditOrderLookup {
             return new Ready(null, CreditOutcome.of(found.code(), null));
         }
         Order order = found.order();
-        if (order.pendingOperation() != null) {
+        if (order.held()) {
             return new Ready(order, CreditOutcome.of(ResultCode.OPERATION_IN_PROGRESS, credit.load(order)));
         }
         if (!CreditStateTable.TABLE.allows(order.status(), operation)) {
@@ -44,11 +58,17 @@ class CreditOrderLookup {
 
     record Ready(Order order, CreditOutcome refusal) {}
 
+    /** Runs a credit step on a loaded order. */
+    CreditOutcome run(Order order, CreditStep step, Participant<CreditOutcome> participant) {
+        var run = runner.run(new OperationRunner.Existing(order), step, CreditStep.participant(participant, credit));
+        return CreditStep.outcome(run, credit);
+    }
+
     /** Either identifier may be null (not both); when both are given they must name the same order. */
     Found find(Shop shop, String accessId, String orderId) {
         Order order;
         if (accessId != null) {
-            order = orders.findByShopAndAccessId(shop.id(), accessId).filter(o -> o.method() == PaymentMethod.CREDIT)
+            order = orders.byAccessId(shop.id(), accessId).filter(o -> o.method() == PaymentMethod.CREDIT)
                     .orElse(null);
             if (order == null) {
                 return new Found(null, ResultCode.ORDER_NOT_FOUND);
@@ -57,7 +77,7 @@ class CreditOrderLookup {
                 return new Found(null, ResultCode.ORDER_ID_MISMATCH);
             }
         } else {
-            order = orders.findByShopAndOrderId(shop.id(), orderId, PaymentMethod.CREDIT).orElse(null);
+            order = orders.byOrderId(shop.id(), orderId, PaymentMethod.CREDIT).orElse(null);
             if (order == null) {
                 return new Found(null, ResultCode.ORDER_NOT_FOUND);
             }

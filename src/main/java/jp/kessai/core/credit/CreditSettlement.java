@@ -3,12 +3,14 @@ package jp.kessai.core.credit;
 import java.time.Duration;
 import java.util.Optional;
 import jp.kessai.core.ResultCode;
+import jp.kessai.core.credit.internal.CreditOrders;
 import jp.kessai.core.order.Attempt;
 import jp.kessai.core.order.AttemptSettlement;
-import jp.kessai.core.order.AttemptState;
 import jp.kessai.core.order.Operation;
-import jp.kessai.core.order.Orders;
+import jp.kessai.core.order.OrderStatus;
 import jp.kessai.core.order.PaymentMethod;
+import jp.kessai.core.order.StateTable;
+import jp.kessai.core.order.Verdict;
 import jp.kessai.platform.KessaiProperties;
 import jp.kessai.processor.card.CardAcquirer;
 import jp.kessai.processor.card.CardAnswer;
@@ -22,13 +24,11 @@ import org.springframework.stereotype.Component;
 @Component
 class CreditSettlement implements AttemptSettlement {
 
-    private final Orders orders;
     private final CreditOrders credit;
     private final CardAcquirer acquirer;
     private final Duration deadline;
 
-    CreditSettlement(Orders orders, CreditOrders credit, CardAcquirer acquirer, KessaiProperties properties) {
-        this.orders = orders;
+    CreditSettlement(CreditOrders credit, CardAcquirer acquirer, KessaiProperties properties) {
         this.credit = credit;
         this.acquirer = acquirer;
         this.deadline = properties.credit().acquirerTimeout();
@@ -40,28 +40,30 @@ class CreditSettlement implements AttemptSettlement {
     }
 
     @Override
+    public StateTable<OrderStatus> table() {
+        return CreditStateTable.TABLE;
+    }
+
+    @Override
     public Duration callDeadline() {
         return deadline;
     }
 
     @Override
-    public Optional<AttemptState> settle(Attempt attempt, boolean pastGrace) {
+    public Optional<Settled> settle(Attempt attempt, boolean pastGrace) {
         CardAnswer answer = acquirer.findOperation(attempt.processorRef()).map(CardOperation::answer).orElse(null);
         if (answer instanceof CardAnswer.Approved approved) {
-            orders.settle(attempt, AttemptState.SUCCEEDED, ResultCode.OK.name());
             boolean authorized = attempt.operation() == Operation.AUTHORIZE || attempt.operation() == Operation.REAUTHORIZE;
-            credit.recordApproval(attempt.orderPk(), approved, authorized);
-            return Optional.of(AttemptState.SUCCEEDED);
+            return Optional.of(new Settled(Verdict.success(),
+                    () -> credit.recordApproval(attempt.orderPk(), approved, authorized)));
         }
         if (answer instanceof CardAnswer.Declined declined) {
             ResultCode code = CreditDeclines.of(declined.reason());
-            orders.settle(attempt, AttemptState.FAILED, code.name());
-            credit.recordFailure(attempt.orderPk(), code, declined.code());
-            return Optional.of(AttemptState.FAILED);
+            return Optional.of(new Settled(Verdict.failure(code),
+                    () -> credit.recordFailure(attempt.orderPk(), code, declined.code())));
         }
         if (pastGrace) {
-            orders.settle(attempt, AttemptState.FAILED, ResultCode.PROCESSOR_OUTCOME_UNKNOWN.name());
-            return Optional.of(AttemptState.FAILED);
+            return Optional.of(Settled.of(Verdict.failure(ResultCode.PROCESSOR_OUTCOME_UNKNOWN)));
         }
         return Optional.empty();
     }

@@ -1,8 +1,5 @@
 package jp.kessai.core.credit;
 
-import static jp.kessai.core.order.Transition.Outcome.FAILURE;
-import static jp.kessai.core.order.Transition.Outcome.SUCCESS;
-
 import java.util.ArrayList;
 import java.util.List;
 import jp.kessai.core.order.Operation;
@@ -27,21 +24,15 @@ public final class CreditStateTable {
     private static List<Transition<OrderStatus>> rows() {
         var rows = new ArrayList<Transition<OrderStatus>>();
         rows.add(new Transition<>(null, Operation.ENTRY, null, OrderStatus.UNPROCESSED));
-        rows.add(new Transition<>(OrderStatus.UNPROCESSED, Operation.AUTHORIZE, SUCCESS, OrderStatus.AUTH));
-        rows.add(new Transition<>(OrderStatus.UNPROCESSED, Operation.AUTHORIZE, FAILURE, OrderStatus.UNPROCESSED));
-        rows.add(new Transition<>(OrderStatus.UNPROCESSED, Operation.AUTH_AND_CAPTURE, SUCCESS, OrderStatus.CAPTURE));
-        rows.add(new Transition<>(OrderStatus.UNPROCESSED, Operation.AUTH_AND_CAPTURE, FAILURE, OrderStatus.UNPROCESSED));
-        rows.add(new Transition<>(OrderStatus.AUTH, Operation.CAPTURE, SUCCESS, OrderStatus.SALES));
-        rows.add(new Transition<>(OrderStatus.AUTH, Operation.CAPTURE, FAILURE, OrderStatus.AUTH));
+        rows.addAll(Transition.processorCall(OrderStatus.UNPROCESSED, Operation.AUTHORIZE, OrderStatus.AUTH, OrderStatus.UNPROCESSED));
+        rows.addAll(Transition.processorCall(OrderStatus.UNPROCESSED, Operation.AUTH_AND_CAPTURE, OrderStatus.CAPTURE, OrderStatus.UNPROCESSED));
+        rows.addAll(Transition.processorCall(OrderStatus.AUTH, Operation.CAPTURE, OrderStatus.SALES, OrderStatus.AUTH));
         for (OrderStatus from : CHANGEABLE) {
-            rows.add(new Transition<>(from, Operation.REAUTHORIZE, SUCCESS, OrderStatus.AUTH));
-            rows.add(new Transition<>(from, Operation.REAUTHORIZE, FAILURE, from));
-            rows.add(new Transition<>(from, Operation.REAUTH_CAPTURE, SUCCESS, OrderStatus.CAPTURE));
-            rows.add(new Transition<>(from, Operation.REAUTH_CAPTURE, FAILURE, from));
+            rows.addAll(Transition.processorCall(from, Operation.REAUTHORIZE, OrderStatus.AUTH, from));
+            rows.addAll(Transition.processorCall(from, Operation.REAUTH_CAPTURE, OrderStatus.CAPTURE, from));
         }
         for (OrderStatus from : CHANGEABLE) {
-            rows.add(new Transition<>(from, Operation.CANCEL, SUCCESS, OrderStatus.CANCEL));
-            rows.add(new Transition<>(from, Operation.CANCEL, FAILURE, from));
+            rows.addAll(Transition.processorCall(from, Operation.CANCEL, OrderStatus.CANCEL, from));
         }
         return rows;
     }

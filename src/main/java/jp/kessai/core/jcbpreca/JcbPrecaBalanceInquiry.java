@@ -4,7 +4,6 @@ import jp.kessai.core.CardNumber;
 import jp.kessai.core.ResultCode;
 import jp.kessai.platform.KessaiProperties;
 import jp.kessai.processor.ProcessorCalls;
-import jp.kessai.processor.ProcessorOutcomeUnknownException;
 import jp.kessai.processor.ProcessorUnavailableException;
 import jp.kessai.processor.jcbpreca.PrecaAnswer;
 import jp.kessai.processor.jcbpreca.PrecaCenter;
@@ -27,15 +26,16 @@ public class JcbPrecaBalanceInquiry {
             PrecaAnswer answer = ProcessorCalls.withDeadline(properties.centers().timeout(),
                     () -> center.balance(cardNo.digits(), approvalNo));
             return switch (answer) {
-                case PrecaAnswer.Approved approved -> new Result(ResultCode.OK, approved);
+                case PrecaAnswer.Approved approved -> new Result(ResultCode.OK, PrecaReport.of(approved));
                 case PrecaAnswer.Declined declined -> new Result(PrecaOutcomes.of(declined.reason()), null);
             };
-        } catch (ProcessorOutcomeUnknownException e) {
-            return new Result(ResultCode.PROCESSOR_OUTCOME_UNKNOWN, null);
         } catch (ProcessorUnavailableException e) {
             return new Result(ResultCode.PROCESSOR_UNAVAILABLE, null);
+        } catch (RuntimeException e) { // a timeout, a lost answer or an exception: nothing is known
+            return new Result(ResultCode.PROCESSOR_OUTCOME_UNKNOWN, null);
         }
     }
 
-    public record Result(ResultCode code, PrecaAnswer.Approved balance) {}
+    /** {@code balance} is the center's report when it answered OK (before = after = the balance). */
+    public record Result(ResultCode code, PrecaReport balance) {}
 }

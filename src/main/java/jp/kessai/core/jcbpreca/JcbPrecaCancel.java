@@ -1,20 +1,18 @@
 package jp.kessai.core.jcbpreca;
 
-import jp.kessai.core.order.OrderLookup;
-import jp.kessai.core.order.OrderRef;
-import jp.kessai.core.order.PaymentMethod;
-
-import static jp.kessai.core.order.Transition.Outcome.FAILURE;
-import static jp.kessai.core.order.Transition.Outcome.SUCCESS;
-
+import java.time.Duration;
 import jp.kessai.core.ResultCode;
-import jp.kessai.core.order.AttemptState;
-import jp.kessai.core.order.JournaledCall;
 import jp.kessai.core.order.Operation;
+import jp.kessai.core.order.OperationRunner;
+import jp.kessai.core.order.OperationStep;
 import jp.kessai.core.order.Order;
 import jp.kessai.core.order.OrderChange;
+import jp.kessai.core.order.OrderLookup;
+import jp.kessai.core.order.OrderRef;
 import jp.kessai.core.order.OrderStatus;
-import jp.kessai.core.order.Orders;
+import jp.kessai.core.order.PaymentMethod;
+import jp.kessai.core.order.StateTable;
+import jp.kessai.core.order.Verdict;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.platform.KessaiProperties;
 import jp.kessai.processor.jcbpreca.PrecaAnswer;
@@ -28,17 +26,15 @@ import org.springframework.stereotype.Service;
 public class JcbPrecaCancel {
 
     private final OrderLookup lookup;
-    private final Orders orders;
-    private final JournaledCall journaledCall;
+    private final OperationRunner runner;
     private final PrecaCenter center;
-    private final KessaiProperties properties;
+    private final Duration deadline;
 
-    JcbPrecaCancel(OrderLookup lookup, Orders orders, JournaledCall journaledCall, PrecaCenter center, KessaiProperties properties) {
+    JcbPrecaCancel(OrderLookup lookup, OperationRunner runner, PrecaCenter center, KessaiProperties properties) {
         this.lookup = lookup;
-        this.orders = orders;
-        this.journaledCall = journaledCall;
+        this.runner = runner;
         this.center = center;
-        this.properties = properties;
+        this.deadline = properties.centers().timeout();
     }
 
     public Result cancel(Shop shop, OrderRef ref) {
@@ -50,23 +46,53 @@ public class JcbPrecaCancel {
         if (!JcbPrecaStateTable.TABLE.allows(order.status(), Operation.CANCEL)) {
             return new Result(order.status() == OrderStatus.CANCEL ? ResultCode.ALREADY_CANCELLED : ResultCode.NOT_PAID, order);
         }
-        var onSuccess = new OrderChange(JcbPrecaStateTable.TABLE.next(order.status(), Operation.CANCEL, SUCCESS).orElseThrow(),
-                "CANCEL", null, null, null, null, null);
-        var attempt = orders.begin(order, order.status(), Operation.CANCEL, order.processorRef(), onSuccess).orElse(null);
-        if (attempt == null) {
-            return new Result(ResultCode.OPERATION_IN_PROGRESS, order);
+        var run = runner.run(new OperationRunner.Existing(order), new Reversal(order));
+        return new Result(run.code(), run.order());
+    }
+
+    /** The cancel at the center, by the debit's sales code. */
+    private final class Reversal implements OperationStep<PrecaAnswer, Void> {
+
+        private final Order order;
+
+        Reversal(Order order) {
+            this.order = order;
         }
-        var stays = JcbPrecaStateTable.TABLE.next(order.status(), Operation.CANCEL, FAILURE).orElseThrow();
-        var outcome = journaledCall.call(attempt, properties.centers().timeout(), stays,
-                () -> center.cancel(order.processorRef()));
-        if (!outcome.answered()) {
-            return new Result(outcome.failure(), order);
+
+        @Override
+        public Operation operation() {
+            return Operation.CANCEL;
         }
-        if (outcome.answer() instanceof PrecaAnswer.Declined declined) {
-            ResultCode code = PrecaOutcomes.of(declined.reason());
-            return new Result(code, orders.finish(attempt, AttemptState.FAILED, code.name(), OrderChange.toStatus(stays)));
+
+        @Override
+        public StateTable<OrderStatus> table() {
+            return JcbPrecaStateTable.TABLE;
         }
-        return new Result(ResultCode.OK, orders.finish(attempt, AttemptState.SUCCEEDED, ResultCode.OK.name(), onSuccess));
+
+        @Override
+        public String processorRef() {
+            return order.processorRef();
+        }
+
+        @Override
+        public Duration deadline() {
+            return deadline;
+        }
+
+        @Override
+        public OrderChange onSuccess() {
+            return new OrderChange(null, "CANCEL", null, null, null, null, null);
+        }
+
+        @Override
+        public PrecaAnswer call() {
+            return center.cancel(order.processorRef());
+        }
+
+        @Override
+        public Verdict classify(PrecaAnswer answer) {
+            return PrecaReport.verdict(answer);
+        }
     }
 
     public record Result(ResultCode code, Order order) {}

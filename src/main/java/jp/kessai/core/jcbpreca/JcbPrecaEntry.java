@@ -1,9 +1,9 @@
 package jp.kessai.core.jcbpreca;
 
 import jp.kessai.core.ResultCode;
-import jp.kessai.core.order.Operation;
+import jp.kessai.core.order.Channel;
 import jp.kessai.core.order.Order;
-import jp.kessai.core.order.Orders;
+import jp.kessai.core.order.OperationRunner;
 import jp.kessai.core.order.PaymentMethod;
 import jp.kessai.core.shop.Shop;
 import org.springframework.stereotype.Service;
@@ -12,18 +12,17 @@ import org.springframework.stereotype.Service;
 @Service
 public class JcbPrecaEntry {
 
-    private final Orders orders;
+    private final OperationRunner runner;
 
-    public JcbPrecaEntry(Orders orders) {
-        this.orders = orders;
+    JcbPrecaEntry(OperationRunner runner) {
+        this.runner = runner;
     }
 
-    public Result register(Shop shop, String orderId, long amountYen, long taxYen) {
+    public Result register(Shop shop, Channel channel, String orderId, long amountYen, long taxYen) {
         if (!shop.settings().jcbPrecaContracted()) {
             return new Result(ResultCode.METHOD_NOT_CONTRACTED, null);
         }
-        var initial = JcbPrecaStateTable.TABLE.next(null, Operation.ENTRY, null).orElseThrow();
-        return orders.register(shop.id(), orderId, PaymentMethod.JCB_PRECA, initial, amountYen, taxYen)
+        return runner.register(shop.id(), orderId, PaymentMethod.JCB_PRECA, channel, JcbPrecaStateTable.TABLE, amountYen, taxYen)
                 .map(order -> new Result(ResultCode.OK, order))
                 .orElseGet(() -> new Result(ResultCode.ORDER_ID_ALREADY_USED, null));
     }

@@ -1,35 +1,34 @@
 package jp.kessai.core.jcbpreca;
 
-import jp.kessai.core.order.OrderLookup;
-import jp.kessai.core.order.OrderRef;
-import jp.kessai.core.order.PaymentMethod;
-
-import static jp.kessai.core.order.Transition.Outcome.FAILURE;
-import static jp.kessai.core.order.Transition.Outcome.SUCCESS;
-
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import jp.kessai.core.CardNumber;
 import jp.kessai.core.ResultCode;
-import jp.kessai.core.order.AttemptState;
-import jp.kessai.core.order.JournaledCall;
 import jp.kessai.core.order.ClientFields;
 import jp.kessai.core.order.Operation;
+import jp.kessai.core.order.OperationRunner;
+import jp.kessai.core.order.OperationStep;
 import jp.kessai.core.order.Order;
 import jp.kessai.core.order.OrderChange;
+import jp.kessai.core.order.OrderLookup;
+import jp.kessai.core.order.OrderRef;
 import jp.kessai.core.order.OrderStatus;
-import jp.kessai.core.order.Orders;
+import jp.kessai.core.order.PaymentMethod;
+import jp.kessai.core.order.StateTable;
+import jp.kessai.core.order.Verdict;
+import jp.kessai.core.shop.Shop;
 import jp.kessai.platform.KessaiProperties;
 import jp.kessai.platform.crypto.FieldCipher;
-import jp.kessai.core.shop.Shop;
 import jp.kessai.processor.jcbpreca.PrecaAnswer;
 import jp.kessai.processor.jcbpreca.PrecaCenter;
 import org.springframework.stereotype.Service;
 
 /**
- * 決済実行 (ExecTranJcbPreca): validate (face) → load → decide → journal the debit → call the center → record → respond.
+ * 決済実行 (ExecTranJcbPreca): validate (face) → load → decide → the debit as one step of the pipeline (claim, call
+ * the center, finish) → respond.
  */
 @Service
 public class JcbPrecaExec {
@@ -37,23 +36,21 @@ public class JcbPrecaExec {
     private static final DateTimeFormatter SALES_CODE_DATE = DateTimeFormatter.ofPattern("yyyyMMdd");
 
     private final OrderLookup lookup;
-    private final Orders orders;
-    private final JournaledCall journaledCall;
+    private final OperationRunner runner;
     private final PrecaCenter center;
     private final FieldCipher cipher;
     private final Clock clock;
-    private final KessaiProperties properties;
+    private final Duration deadline;
     private final SecureRandom random = new SecureRandom();
 
-    JcbPrecaExec(OrderLookup lookup, Orders orders, JournaledCall journaledCall, PrecaCenter center, FieldCipher cipher, Clock clock,
+    JcbPrecaExec(OrderLookup lookup, OperationRunner runner, PrecaCenter center, FieldCipher cipher, Clock clock,
             KessaiProperties properties) {
         this.lookup = lookup;
-        this.orders = orders;
-        this.journaledCall = journaledCall;
+        this.runner = runner;
         this.center = center;
         this.cipher = cipher;
         this.clock = clock;
-        this.properties = properties;
+        this.deadline = properties.centers().timeout();
     }
 
     public Result pay(Shop shop, Command command) {
@@ -65,32 +62,59 @@ public class JcbPrecaExec {
         if (!JcbPrecaStateTable.TABLE.allows(order.status(), Operation.EXEC)) {
             return new Result(ResultCode.ALREADY_PAID, order, null);
         }
-        String salesCode = newSalesCode();
-        var onSuccess = new OrderChange(JcbPrecaStateTable.TABLE.next(order.status(), Operation.EXEC, SUCCESS).orElseThrow(),
-                "SALES", cipher.encrypt(command.cardNo().digits()), command.cardNo().masked(), command.carryInfo(),
-                command.clientFields(), clock.instant());
-        var attempt = orders.begin(order, OrderStatus.UNPROCESSED, Operation.EXEC, salesCode, onSuccess).orElse(null);
-        if (attempt == null) {
-            return new Result(ResultCode.OPERATION_IN_PROGRESS, order, null);
+        var run = runner.run(new OperationRunner.Existing(order), new Debit(order, command, newSalesCode()));
+        return new Result(run.code(), run.order(), PrecaReport.of(run.answer()));
+    }
+
+    /** The debit at the center, keyed by a fresh sales code (伝票番号). */
+    private final class Debit implements OperationStep<PrecaAnswer, Void> {
+
+        private final Order order;
+        private final Command command;
+        private final String salesCode;
+
+        Debit(Order order, Command command, String salesCode) {
+            this.order = order;
+            this.command = command;
+            this.salesCode = salesCode;
         }
-        var stays = JcbPrecaStateTable.TABLE.next(order.status(), Operation.EXEC, FAILURE).orElseThrow();
-        var outcome = journaledCall.call(attempt, properties.centers().timeout(), stays,
-                () -> center.debit(salesCode, command.cardNo().digits(), command.approvalNo(), order.totalYen(),
-                        command.carryInfo()));
-        if (!outcome.answered()) {
-            return new Result(outcome.failure(), order, null);
+
+        @Override
+        public Operation operation() {
+            return Operation.EXEC;
         }
-        return switch (outcome.answer()) {
-            case PrecaAnswer.Approved approved -> {
-                yield new Result(ResultCode.OK, orders.finish(attempt, AttemptState.SUCCEEDED, ResultCode.OK.name(), onSuccess),
-                        approved);
-            }
-            case PrecaAnswer.Declined declined -> {
-                ResultCode code = PrecaOutcomes.of(declined.reason());
-                yield new Result(code, orders.finish(attempt, AttemptState.FAILED, code.name(), OrderChange.toStatus(stays)),
-                        declined);
-            }
-        };
+
+        @Override
+        public StateTable<OrderStatus> table() {
+            return JcbPrecaStateTable.TABLE;
+        }
+
+        @Override
+        public String processorRef() {
+            return salesCode;
+        }
+
+        @Override
+        public Duration deadline() {
+            return deadline;
+        }
+
+        @Override
+        public OrderChange onSuccess() {
+            return new OrderChange(null, "SALES", cipher.encrypt(command.cardNo().digits()), command.cardNo().masked(),
+                    command.carryInfo(), command.clientFields(), clock.instant());
+        }
+
+        @Override
+        public PrecaAnswer call() {
+            return center.debit(salesCode, command.cardNo().digits(), command.approvalNo(), order.totalYen(),
+                    command.carryInfo());
+        }
+
+        @Override
+        public Verdict classify(PrecaAnswer answer) {
+            return PrecaReport.verdict(answer);
+        }
     }
 
     /** 伝票番号: 20 digits, the JST business date then 12 random digits. Unique at the center per debit. */
@@ -110,6 +134,9 @@ public class JcbPrecaExec {
         }
     }
 
-    /** {@code answer} is the center's answer when it gave one (approved or declined). */
-    public record Result(ResultCode code, Order order, PrecaAnswer answer) {}
+    /**
+     * {@code report} is what the center said about the card when it answered (approved or declined), else null;
+     * {@code order} is the order after the operation (or as found when it was refused before the center).
+     */
+    public record Result(ResultCode code, Order order, PrecaReport report) {}
 }

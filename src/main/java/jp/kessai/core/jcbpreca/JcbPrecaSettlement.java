@@ -5,10 +5,11 @@ import java.util.Optional;
 import jp.kessai.core.ResultCode;
 import jp.kessai.core.order.Attempt;
 import jp.kessai.core.order.AttemptSettlement;
-import jp.kessai.core.order.AttemptState;
 import jp.kessai.core.order.Operation;
-import jp.kessai.core.order.Orders;
+import jp.kessai.core.order.OrderStatus;
 import jp.kessai.core.order.PaymentMethod;
+import jp.kessai.core.order.StateTable;
+import jp.kessai.core.order.Verdict;
 import jp.kessai.platform.KessaiProperties;
 import jp.kessai.processor.jcbpreca.PrecaCenter;
 import jp.kessai.processor.jcbpreca.PrecaTransaction;
@@ -19,12 +20,10 @@ import org.springframework.stereotype.Component;
 class JcbPrecaSettlement implements AttemptSettlement {
 
     private final PrecaCenter center;
-    private final Orders orders;
     private final Duration deadline;
 
-    JcbPrecaSettlement(PrecaCenter center, Orders orders, KessaiProperties properties) {
+    JcbPrecaSettlement(PrecaCenter center, KessaiProperties properties) {
         this.center = center;
-        this.orders = orders;
         this.deadline = properties.centers().timeout();
     }
 
@@ -34,23 +33,26 @@ class JcbPrecaSettlement implements AttemptSettlement {
     }
 
     @Override
+    public StateTable<OrderStatus> table() {
+        return JcbPrecaStateTable.TABLE;
+    }
+
+    @Override
     public Duration callDeadline() {
         return deadline;
     }
 
     @Override
-    public Optional<AttemptState> settle(Attempt attempt, boolean pastGrace) {
+    public Optional<Settled> settle(Attempt attempt, boolean pastGrace) {
         var atCenter = center.findTransaction(attempt.processorRef());
         boolean tookEffect = attempt.operation() == Operation.EXEC
                 ? atCenter.isPresent()
                 : atCenter.map(PrecaTransaction::cancelled).orElse(false);
         if (tookEffect) {
-            orders.settle(attempt, AttemptState.SUCCEEDED, ResultCode.OK.name());
-            return Optional.of(AttemptState.SUCCEEDED);
+            return Optional.of(Settled.of(Verdict.success()));
         }
         if (pastGrace) {
-            orders.settle(attempt, AttemptState.FAILED, ResultCode.PROCESSOR_OUTCOME_UNKNOWN.name());
-            return Optional.of(AttemptState.FAILED);
+            return Optional.of(Settled.of(Verdict.failure(ResultCode.PROCESSOR_OUTCOME_UNKNOWN)));
         }
         return Optional.empty();
     }

@@ -6,7 +6,7 @@ import jp.kessai.core.notify.Notification;
 import jp.kessai.core.notify.NotificationKind;
 import jp.kessai.core.notify.Outbox;
 import jp.kessai.core.order.Order;
-import jp.kessai.core.order.Orders;
+
 import jp.kessai.core.shop.ShopDirectory;
 import jp.kessai.core.shop.ShopSettings;
 import org.springframework.stereotype.Component;
@@ -16,25 +16,23 @@ import org.springframework.stereotype.Component;
 class NetCashNotifier {
 
     private final ShopDirectory shops;
-    private final Orders orders;
     private final Outbox outbox;
     private final ResultNotificationFormat format;
 
-    NetCashNotifier(ShopDirectory shops, Orders orders, Outbox outbox, ResultNotificationFormat format) {
+    NetCashNotifier(ShopDirectory shops, Outbox outbox, ResultNotificationFormat format) {
         this.shops = shops;
-        this.orders = orders;
         this.outbox = outbox;
         this.format = format;
     }
 
-    void statusChanged(long shopPk, long orderPk, ResultCode failure) {
-        var shop = shops.findById(shopPk).orElseThrow();
+    /** {@code order} as it is after the change. */
+    void statusChanged(Order order, ResultCode failure) {
+        var shop = shops.findById(order.shopPk()).orElseThrow();
         String url = shop.settings().resultNotificationUrl();
         if (url == null || url.isBlank()) {
             return; // the merchant has no result notification program
         }
-        Order order = orders.findById(shopPk, orderPk).orElseThrow();
-        outbox.enqueue(new Notification(shopPk, NotificationKind.IDPASS_RESULT, order.id() + ":" + order.status(), url,
+        outbox.enqueue(new Notification(order.shopPk(), NotificationKind.IDPASS_RESULT, order.id() + ":" + order.status(), url,
                 format.contentType(), format.render(shop, order, failure), 1 + ShopSettings.NOTIFICATION_RETRIES,
                 Duration.ofMinutes(shop.settings().notificationRetryIntervalMinutes())));
     }

@@ -1,12 +1,12 @@
 package jp.kessai.core.netcash;
 
 import java.time.Clock;
-import java.util.EnumSet;
 import jp.kessai.core.ResultCode;
 import jp.kessai.core.order.Operation;
 import jp.kessai.core.order.Order;
-import jp.kessai.core.order.OrderStatus;
-import jp.kessai.core.order.Orders;
+import jp.kessai.core.netcash.internal.NetCashOrders;
+import jp.kessai.core.order.OperationRunner;
+import jp.kessai.core.order.OrderLookup;
 import jp.kessai.core.order.PaymentMethod;
 import jp.kessai.processor.netcash.NetCashResultListener;
 import org.springframework.stereotype.Component;
@@ -19,14 +19,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class NetCashResults implements NetCashResultListener {
 
-    private final Orders orders;
+    private final OrderLookup lookup;
+    private final OperationRunner runner;
     private final NetCashOrders netCashOrders;
     private final NetCashNotifier notifier;
     private final TransactionTemplate tx;
     private final Clock clock;
 
-    NetCashResults(Orders orders, NetCashOrders netCashOrders, NetCashNotifier notifier, TransactionTemplate tx, Clock clock) {
-        this.orders = orders;
+    NetCashResults(OrderLookup lookup, OperationRunner runner, NetCashOrders netCashOrders, NetCashNotifier notifier, TransactionTemplate tx, Clock clock) {
+        this.lookup = lookup;
+        this.runner = runner;
         this.netCashOrders = netCashOrders;
         this.notifier = notifier;
         this.tx = tx;
@@ -45,7 +47,7 @@ class NetCashResults implements NetCashResultListener {
 
     private Verdict settle(String paymentRef, Operation operation, ResultCode failure) {
         return tx.execute(status -> {
-            Order order = orders.findForCustomerByAccessId(paymentRef).filter(o -> o.method() == PaymentMethod.NET_CASH).orElse(null);
+            Order order = lookup.forCustomer(paymentRef, PaymentMethod.NET_CASH).orElse(null);
             if (order == null || !NetCashStateTable.TABLE.allows(order.status(), operation)) {
                 return Verdict.REFUSED_NOT_OPEN;
             }
@@ -53,15 +55,13 @@ class NetCashResults implements NetCashResultListener {
             if (clock.instant().isAfter(details.payDeadline())) {
                 return Verdict.REFUSED_EXPIRED;
             }
-            OrderStatus to = NetCashStateTable.TABLE.next(order.status(), operation, null).orElseThrow();
-            if (!orders.transition(order, EnumSet.of(order.status()), to)) {
-                return Verdict.REFUSED_NOT_OPEN;
-            }
-            if (failure != null) {
-                netCashOrders.setFailure(order.id(), failure);
-            }
-            notifier.statusChanged(order.shopPk(), order.id(), failure);
-            return Verdict.ACCEPTED;
+            var moved = runner.apply(order, NetCashStateTable.TABLE, operation, after -> {
+                if (failure != null) {
+                    netCashOrders.setFailure(after.id(), failure);
+                }
+                notifier.statusChanged(after, failure);
+            });
+            return moved.isPresent() ? Verdict.ACCEPTED : Verdict.REFUSED_NOT_OPEN;
         });
     }
 }

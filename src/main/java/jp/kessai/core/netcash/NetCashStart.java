@@ -3,16 +3,15 @@ package jp.kessai.core.netcash;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.EnumSet;
 import jp.kessai.core.ResultCode;
 import jp.kessai.core.order.Operation;
 import jp.kessai.core.order.Order;
-import jp.kessai.core.order.OrderStatus;
-import jp.kessai.core.order.Orders;
+import jp.kessai.core.netcash.internal.NetCashOrders;
+import jp.kessai.core.order.OperationRunner;
+import jp.kessai.core.order.OrderLookup;
 import jp.kessai.core.order.PaymentMethod;
 import jp.kessai.processor.netcash.NetCashCenter;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * 支払手続き開始 (NetCashStart): the customer's browser arrives with AccessID and Token; Kessai sends it on to the
@@ -21,22 +20,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class NetCashStart {
 
-    private final Orders orders;
+    private final OrderLookup lookup;
+    private final OperationRunner runner;
     private final NetCashOrders netCashOrders;
     private final NetCashExec exec;
     private final NetCashCenter center;
     private final NetCashExpiry expiry;
-    private final TransactionTemplate tx;
     private final Clock clock;
 
-    NetCashStart(Orders orders, NetCashOrders netCashOrders, NetCashExec exec, NetCashCenter center, NetCashExpiry expiry,
-            TransactionTemplate tx, Clock clock) {
-        this.orders = orders;
+    NetCashStart(OrderLookup lookup, OperationRunner runner, NetCashOrders netCashOrders, NetCashExec exec,
+            NetCashCenter center, NetCashExpiry expiry, Clock clock) {
+        this.lookup = lookup;
+        this.runner = runner;
         this.netCashOrders = netCashOrders;
         this.exec = exec;
         this.center = center;
         this.expiry = expiry;
-        this.tx = tx;
         this.clock = clock;
     }
 
@@ -52,13 +51,13 @@ public class NetCashStart {
         if (details != null && clock.instant().isAfter(details.payDeadline())
                 && NetCashStateTable.TABLE.allows(order.status(), Operation.EXPIRE)) {
             expiry.expire(order);
-            return true;
+            return true; // expired now, or by the sweep a moment ago
         }
         return false;
     }
 
     public Result start(String accessId, String token) {
-        Order order = orders.findForCustomerByAccessId(accessId).filter(o -> o.method() == PaymentMethod.NET_CASH).orElse(null);
+        Order order = lookup.forCustomer(accessId, PaymentMethod.NET_CASH).orElse(null);
         if (order == null) {
             return new Result(ResultCode.ORDER_NOT_FOUND, null);
         }
@@ -76,9 +75,7 @@ public class NetCashStart {
                 default -> ResultCode.ALREADY_PAID;
             }, null);
         }
-        boolean moved = Boolean.TRUE.equals(tx.execute(status ->
-                orders.transition(order, EnumSet.of(OrderStatus.REQSUCCESS, OrderStatus.PAYSTART),
-                        NetCashStateTable.TABLE.next(order.status(), Operation.START, jp.kessai.core.order.Transition.Outcome.SUCCESS).orElseThrow())));
+        boolean moved = runner.apply(order, NetCashStateTable.TABLE, Operation.START, after -> { }).isPresent();
         if (!moved) {
             return new Result(ResultCode.OPERATION_IN_PROGRESS, null);
         }

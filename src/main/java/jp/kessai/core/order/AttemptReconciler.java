@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import jp.kessai.core.order.internal.Orders;
 import jp.kessai.platform.KessaiProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,14 +25,16 @@ public class AttemptReconciler {
     private static final int BATCH = 100;
 
     private final Orders orders;
+    private final OperationRunner runner;
     private final List<AttemptSettlement> settlements;
     private final TransactionTemplate tx;
     private final Clock clock;
     private final Duration configuredGrace;
 
-    AttemptReconciler(Orders orders, List<AttemptSettlement> settlements, TransactionTemplate tx, Clock clock,
+    AttemptReconciler(Orders orders, OperationRunner runner, List<AttemptSettlement> settlements, TransactionTemplate tx, Clock clock,
             KessaiProperties properties) {
         this.orders = orders;
+        this.runner = runner;
         this.settlements = settlements;
         this.tx = tx;
         this.clock = clock;
@@ -64,10 +67,13 @@ public class AttemptReconciler {
             int count = 0;
             for (var unsettled : orders.lockUnsettled(settlement.method(), now.minus(grace), BATCH)) {
                 var attempt = unsettled.attempt();
-                var state = settlement.settle(attempt, unsettled.startedAt().isBefore(now.minus(grace)));
-                if (state.isPresent()) {
+                var decided = settlement.settle(attempt, unsettled.startedAt().isBefore(now.minus(grace)));
+                if (decided.isPresent()) {
+                    Verdict verdict = decided.get().verdict();
+                    runner.settle(attempt, unsettled.orderStatus(), settlement.table(), verdict);
+                    decided.get().details().run();
                     log.info("Reconciled {} {} attempt {} as {}", settlement.method(), attempt.operation(), attempt.id(),
-                            state.get());
+                            verdict.attemptState());
                     count++;
                 }
             }

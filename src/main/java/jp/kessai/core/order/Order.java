@@ -3,7 +3,8 @@ package jp.kessai.core.order;
 import java.time.Instant;
 
 /**
- * One order: (shop, OrderID, payment method) with its AccessID/AccessPass pair and current state. {@code cardNoMasked}
+ * One order: (shop, OrderID, payment method) with its AccessID/AccessPass pair and current state, the face that
+ * created it ({@code channel}) and whether its processor was ever reached (an answer, or an unknown outcome). {@code cardNoMasked}
  * is the only card number form that leaves storage; the encrypted number stays in the repository.
  */
 public record Order(
@@ -11,6 +12,7 @@ public record Order(
         long shopPk,
         String orderId,
         PaymentMethod method,
+        Channel channel,
         String accessId,
         String accessPass,
         OrderStatus status,
@@ -24,7 +26,14 @@ public record Order(
         Operation pendingOperation,
         Instant processedAt,
         Instant soldAt,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant updatedAt,
+        boolean processorReached) {
+
+    /** Whether an operation holds the order (in flight, or its outcome still unknown). */
+    public boolean held() {
+        return pendingOperation != null;
+    }
 
     public long totalYen() {
         return amountYen + taxYen;

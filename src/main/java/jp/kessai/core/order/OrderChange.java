@@ -28,6 +28,11 @@ public record OrderChange(
         return new OrderChange(status, null, null, null, null, null, null);
     }
 
+    /** This change with the order's next state. */
+    public OrderChange withStatus(OrderStatus next) {
+        return new OrderChange(next, jobCd, cardNoSealed, cardNoMasked, carryInfo, clientFields, soldAt, amountYen);
+    }
+
     public static OrderChange none() {
         return new OrderChange(null, null, null, null, null, null, null);
     }

@@ -4,6 +4,7 @@ import static jp.kessai.face.idpass.IdPassParams.*;
 
 import java.util.List;
 import java.util.Optional;
+import jp.kessai.core.order.Channel;
 import jp.kessai.core.ResultCode;
 import jp.kessai.core.jcbpreca.JcbPrecaEntry;
 import jp.kessai.core.shop.Shop;
@@ -38,7 +39,7 @@ class EntryTranJcbPrecaEndpoint implements IdPassOperation {
         }
         Optional<Shop> shop = checked.shop();
         String tax = request.get(TAX.name());
-        var result = entry.register(shop.orElseThrow(), request.get(ORDER_ID_M.name()),
+        var result = entry.register(shop.orElseThrow(), Channel.IDPASS, request.get(ORDER_ID_M.name()),
                 Long.parseLong(request.get(AMOUNT.name())), tax == null ? 0 : Long.parseLong(tax));
         if (result.code() != ResultCode.OK) {
             return IdPassResponse.errors(List.of(IdPassResultCodes.of(result.code(), IdPassResultCodes.Family.MULTI_PAYMENT)));

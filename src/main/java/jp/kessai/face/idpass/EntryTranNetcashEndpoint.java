@@ -5,6 +5,7 @@ import static jp.kessai.face.idpass.IdPassParams.*;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import jp.kessai.core.order.Channel;
 import jp.kessai.core.ResultCode;
 import jp.kessai.core.netcash.NetCashEntry;
 import jp.kessai.core.shop.Shop;
@@ -45,7 +46,7 @@ class EntryTranNetcashEndpoint implements IdPassOperation {
             return IdPassResponse.errors(errors);
         }
         String tax = request.get(TAX_NET_CASH.name());
-        var result = entry.register(shop.orElseThrow(), request.get("OrderID"), Long.parseLong(amount),
+        var result = entry.register(shop.orElseThrow(), Channel.IDPASS, request.get("OrderID"), Long.parseLong(amount),
                 tax == null ? 0 : Long.parseLong(tax));
         if (result.code() != ResultCode.OK) {
             return IdPassResponse.errors(List.of(IdPassResultCodes.of(result.code(), IdPassResultCodes.Family.MULTI_PAYMENT)));

@@ -11,7 +11,7 @@ import jp.kessai.core.order.OrderRef;
 import jp.kessai.core.order.ClientFields;
 import jp.kessai.core.order.Order;
 import jp.kessai.core.shop.Shop;
-import jp.kessai.processor.jcbpreca.PrecaAnswer;
+import jp.kessai.core.jcbpreca.PrecaReport;
 import org.springframework.stereotype.Component;
 
 /** Seed 000 §2.1.2.2 決済実行: {@code /payment/ExecTranJcbPreca.idPass}. */
@@ -49,42 +49,30 @@ class ExecTranJcbPrecaEndpoint implements IdPassOperation {
                 request.get("CarryInfo"));
         JcbPrecaExec.Result result = exec.pay(shop.orElseThrow(), command);
         if (result.code() == ResultCode.OK) {
-            return render(result.order(), result.answer());
+            return render(result.order(), result.report());
         }
         IdPassError error = IdPassResultCodes.of(result.code(), IdPassResultCodes.Family.MULTI_PAYMENT);
         if (!reachedCenter(result)) {
             return IdPassResponse.errors(List.of(error));
         }
         // the payment was attempted: the seed returns the state before processing with the error
-        return render(result.order(), result.answer()).withErrors(List.of(error));
+        return render(result.order(), result.report()).withErrors(List.of(error));
     }
 
     private static boolean reachedCenter(JcbPrecaExec.Result result) {
-        return result.answer() != null || result.code() == ResultCode.PROCESSOR_OUTCOME_UNKNOWN
+        return result.report() != null || result.code() == ResultCode.PROCESSOR_OUTCOME_UNKNOWN
                 || result.code() == ResultCode.PROCESSOR_UNAVAILABLE;
     }
 
-    private static IdPassResponse render(Order order, PrecaAnswer answer) {
+    private static IdPassResponse render(Order order, PrecaReport report) {
         var response = IdPassResponse.ok()
                 .put("OrderID", order.orderId())
-                .put("Status", order.status().name())
+                .put("Status", IdPassStatusNames.of(order.status()))
                 .put("Amount", order.amountYen())
                 .put("Tax", order.taxYen());
-        switch (answer) {
-            case PrecaAnswer.Approved approved -> {
-                response.put("BeforeBalance", approved.beforeBalanceYen()).put("AfterBalance", approved.afterBalanceYen());
-                WireFormats.putCardState(response, approved.card());
-            }
-            case PrecaAnswer.Declined declined -> {
-                String balance = declined.balanceYen() == null ? "" : declined.balanceYen().toString();
-                response.put("BeforeBalance", balance).put("AfterBalance", balance);
-                WireFormats.putCardState(response, declined.card());
-            }
-            case null -> {
-                response.put("BeforeBalance", "").put("AfterBalance", "");
-                WireFormats.putCardState(response, null);
-            }
-        }
+        response.put("BeforeBalance", report == null || report.beforeBalanceYen() == null ? "" : report.beforeBalanceYen().toString())
+                .put("AfterBalance", report == null || report.afterBalanceYen() == null ? "" : report.afterBalanceYen().toString());
+        WireFormats.putCardState(response, report == null ? null : report.card());
         return response;
     }
 }

@@ -32,7 +32,7 @@ class IdPassResultNotification implements ResultNotificationFormat {
         fields.put("AccessID", order.accessId());
         fields.put("AccessPass", MASK);
         fields.put("OrderID", order.orderId());
-        fields.put("Status", order.status().name());
+        fields.put("Status", IdPassStatusNames.of(order.status()));
         fields.put("JobCd", order.jobCd() == null ? "" : order.jobCd());
         fields.put("Amount", Long.toString(order.amountYen()));
         fields.put("Tax", Long.toString(order.taxYen()));

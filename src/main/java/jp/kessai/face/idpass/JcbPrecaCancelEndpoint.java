@@ -40,7 +40,7 @@ class JcbPrecaCancelEndpoint implements IdPassOperation {
                 new OrderRef(request.get("AccessID"), request.get("AccessPass"), request.get("OrderID")));
         var response = IdPassResponse.ok();
         if (result.code() == ResultCode.OK) {
-            return response.put("OrderID", result.order().orderId()).put("Status", result.order().status().name());
+            return response.put("OrderID", result.order().orderId()).put("Status", IdPassStatusNames.of(result.order().status()));
         }
         IdPassError error = IdPassResultCodes.of(result.code(), IdPassResultCodes.Family.COMMON);
         boolean attempted = result.order() != null && result.code() != ResultCode.OPERATION_IN_PROGRESS
@@ -49,7 +49,7 @@ class JcbPrecaCancelEndpoint implements IdPassOperation {
             return IdPassResponse.errors(List.of(error));
         }
         // the cancel reached the center and failed: the seed returns the state before processing
-        return response.put("OrderID", result.order().orderId()).put("Status", result.order().status().name())
+        return response.put("OrderID", result.order().orderId()).put("Status", IdPassStatusNames.of(result.order().status()))
                 .withErrors(List.of(error));
     }
 }

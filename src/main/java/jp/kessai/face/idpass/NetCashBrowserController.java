@@ -8,11 +8,11 @@ import java.util.List;
 import java.util.Map;
 import jp.kessai.core.ResultCode;
 import jp.kessai.core.netcash.NetCashExec;
-import jp.kessai.core.netcash.NetCashOrders;
 import jp.kessai.core.netcash.NetCashStart;
 import jp.kessai.core.order.Order;
 import jp.kessai.core.order.OrderStatus;
-import jp.kessai.core.order.Orders;
+import jp.kessai.core.transaction.Transaction;
+import jp.kessai.core.transaction.Transactions;
 import jp.kessai.core.order.PaymentMethod;
 import jp.kessai.core.shop.ShopDirectory;
 import org.springframework.stereotype.Controller;
@@ -27,17 +27,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 class NetCashBrowserController {
 
     private final NetCashStart start;
-    private final Orders orders;
-    private final NetCashOrders netCashOrders;
+    private final Transactions transactions;
     private final ShopDirectory shops;
     private final jp.kessai.platform.metrics.Counters counters;
 
-    NetCashBrowserController(NetCashStart start, Orders orders, NetCashOrders netCashOrders, ShopDirectory shops,
+    NetCashBrowserController(NetCashStart start, Transactions transactions, ShopDirectory shops,
             jp.kessai.platform.metrics.Counters counters) {
         this.counters = counters;
         this.start = start;
-        this.orders = orders;
-        this.netCashOrders = netCashOrders;
+        this.transactions = transactions;
         this.shops = shops;
     }
 
@@ -85,12 +83,13 @@ class NetCashBrowserController {
     /** Where the center returns the customer: an auto-submitting POST of the result to RetURL. */
     @RequestMapping(NetCashExec.RETURN_PATH_PREFIX + "{accessId}")
     void result(@PathVariable String accessId, HttpServletResponse response) throws IOException {
-        Order order = orders.findForCustomerByAccessId(accessId).filter(o -> o.method() == PaymentMethod.NET_CASH).orElse(null);
-        var details = order == null ? null : netCashOrders.find(order.id()).orElse(null);
-        if (order == null || details == null) {
+        var transaction = (Transaction.NetCash) transactions.forCustomer(accessId, PaymentMethod.NET_CASH).orElse(null);
+        var details = transaction == null ? null : transaction.details();
+        if (details == null) {
             HtmlPages.error(response, 404, List.of(new IdPassError("NC1000002")));
             return;
         }
+        Order order = transaction.order();
         if (order.status() != OrderStatus.PAYSUCCESS && order.status() != OrderStatus.PAYFAIL) {
             boolean expired = order.status() == OrderStatus.EXPIRED || start.expireIfDue(order);
             HtmlPages.error(response, 200, List.of(new IdPassError(expired ? "NC1000005" : "NC1000006")));
@@ -98,7 +97,7 @@ class NetCashBrowserController {
         }
         var shop = shops.findById(order.shopPk()).orElseThrow();
         String tranDate = WireFormats.processDate(order.processedAt());
-        String status = order.status().name();
+        String status = IdPassStatusNames.of(order.status());
         List<Map.Entry<String, String>> fields = new ArrayList<>(List.of(
                 Map.entry("ShopID", shop.shopId()),
                 Map.entry("OrderID", order.orderId()),

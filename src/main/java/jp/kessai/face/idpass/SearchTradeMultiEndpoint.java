@@ -6,9 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import jp.kessai.core.ResultCode;
-import jp.kessai.core.netcash.NetCashOrders;
 import jp.kessai.core.order.Order;
-import jp.kessai.core.order.Orders;
+import jp.kessai.core.transaction.Transaction;
+import jp.kessai.core.transaction.Transactions;
 import jp.kessai.core.order.PaymentMethod;
 import jp.kessai.core.shop.Shop;
 import org.springframework.stereotype.Component;
@@ -20,20 +20,18 @@ class SearchTradeMultiEndpoint implements IdPassOperation {
     private static final ParamTable PARAMS = new ParamTable(ORDER_ID_E, PAY_TYPE);
 
     private final ShopCredentials credentials;
-    private final Orders orders;
-    private final NetCashOrders netCashOrders;
+    private final Transactions transactions;
 
-    SearchTradeMultiEndpoint(ShopCredentials credentials, Orders orders, NetCashOrders netCashOrders) {
+    SearchTradeMultiEndpoint(ShopCredentials credentials, Transactions transactions) {
         this.credentials = credentials;
-        this.orders = orders;
-        this.netCashOrders = netCashOrders;
+        this.transactions = transactions;
     }
 
     /** Seed 001 §3.1.2.1, NET CASH・nanacoギフト決済 output. */
-    private IdPassResponse netCash(Order order) {
-        var details = netCashOrders.find(order.id());
+    private IdPassResponse netCash(Transaction.NetCash transaction) {
+        Order order = transaction.order();
         return IdPassResponse.ok()
-                .put("Status", order.status().name())
+                .put("Status", IdPassStatusNames.of(order.status()))
                 .put("ProcessDate", WireFormats.processDate(order.processedAt()))
                 .put("AccessID", order.accessId())
                 .put("AccessPass", order.accessPass())
@@ -44,7 +42,7 @@ class SearchTradeMultiEndpoint implements IdPassOperation {
                 .put("ClientField2", order.clientFields().field2())
                 .put("ClientField3", order.clientFields().field3())
                 .put("PayType", WireFormats.payType(order.method()))
-                .put("NetCashPayType", details.map(NetCashOrders.Details::netCashPayType).orElse(""));
+                .put("NetCashPayType", transaction.details() == null ? "" : transaction.details().netCashPayType());
     }
 
     @Override
@@ -65,16 +63,16 @@ class SearchTradeMultiEndpoint implements IdPassOperation {
         if (!errors.isEmpty()) {
             return IdPassResponse.errors(errors);
         }
-        Optional<Order> found = orders.findByShopAndOrderId(shop.orElseThrow().id(), request.get("OrderID"), method);
+        Optional<Transaction> found = transactions.byOrderId(shop.orElseThrow(), request.get("OrderID"), method);
         if (found.isEmpty()) {
             return IdPassResponse.errors(List.of(IdPassResultCodes.of(ResultCode.ORDER_NOT_FOUND, IdPassResultCodes.Family.COMMON)));
         }
-        Order order = found.get();
-        if (order.method() == PaymentMethod.NET_CASH) {
-            return netCash(order);
+        if (found.get() instanceof Transaction.NetCash netCash) {
+            return netCash(netCash);
         }
+        Order order = found.get().order();
         return IdPassResponse.ok()
-                .put("Status", order.status().name())
+                .put("Status", IdPassStatusNames.of(order.status()))
                 .put("ProcessDate", WireFormats.processDate(order.processedAt()))
                 .put("JobCd", order.jobCd())
                 .put("AccessID", order.accessId())

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import jp.kessai.core.order.PaymentMethod;
 import jp.kessai.platform.time.KessaiClock;
-import jp.kessai.processor.jcbpreca.PrecaCardState;
+import jp.kessai.core.jcbpreca.PrecaReport;
 
 /** Formats the protocol type uses on the wire: JST timestamps, yyyyMMdd dates, PayType codes. */
 final class WireFormats {
@@ -46,7 +46,7 @@ final class WireFormats {
     }
 
     /** CardActivateStatus … CardTypeCode in the seed's output order; empty values when the center did not say. */
-    static void putCardState(IdPassResponse response, PrecaCardState card) {
+    static void putCardState(IdPassResponse response, PrecaReport.Card card) {
         response.put("CardActivateStatus", card == null ? "" : Integer.toString(card.activateStatus()))
                 .put("CardTermStatus", card == null ? "" : Integer.toString(card.termStatus()))
                 .put("CardInvalidStatus", card == null ? "" : Integer.toString(card.invalidStatus()))

@@ -6,7 +6,8 @@ import jp.kessai.core.credit.CreditCharge;
 import jp.kessai.core.credit.CreditInquiry;
 import jp.kessai.core.credit.CreditOutcome;
 import jp.kessai.core.credit.CreditPaymentMethod;
-import jp.kessai.core.credit.CreditTransaction;
+import jp.kessai.core.transaction.Transaction;
+import jp.kessai.core.order.Channel;
 import jp.kessai.core.order.ClientFields;
 import jp.kessai.core.order.OrderStatus;
 import jp.kessai.processor.card.Pan;
@@ -58,7 +59,12 @@ class CreditChargeEndpoint implements OpenApiOperation {
         if (problem.isPresent()) {
             return json.problem(problem.get(), PATH);
         }
-        CreditOutcome outcome = charge.charge(call.shop(), command(call));
+        var idempotency = call.idempotency();
+        CreditOutcome outcome = charge.charge(call.shop(), Channel.OPENAPI, command(call), idempotency.joining(this::render));
+        return idempotency.answer(outcome, this::render);
+    }
+
+    private Reply render(CreditOutcome outcome) {
         return views.reply(outcome, PATH, 201, this::body);
     }
 
@@ -76,7 +82,7 @@ class CreditChargeEndpoint implements OpenApiOperation {
         CreditOutcome found = accessId != null ? inquiry.inquire(call.shop(), accessId, null)
                 : inquiry.inquire(call.shop(), null, orderId);
         if (found.ok()) {
-            CreditTransaction transaction = found.transaction();
+            Transaction.Credit transaction = found.transaction();
             if (transaction.order().pendingOperation() != null) {
                 return views.reply(new CreditOutcome(ResultCode.OPERATION_IN_PROGRESS, transaction, null), PATH, 201, this::body);
             }
@@ -87,7 +93,7 @@ class CreditChargeEndpoint implements OpenApiOperation {
         return handle(call);
     }
 
-    private ObjectNode body(CreditTransaction transaction) {
+    private ObjectNode body(Transaction.Credit transaction) {
         ObjectNode node = json.object();
         node.put("nextAction", transaction.order().status() == OrderStatus.AUTH ? "CAPTURE" : "NO_ACTION");
         node.set("orderReference", views.orderReference(transaction));

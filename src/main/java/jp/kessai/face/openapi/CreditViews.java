@@ -9,7 +9,7 @@ import java.util.function.Function;
 import jp.kessai.core.ResultCode;
 import jp.kessai.core.credit.CreditDetail;
 import jp.kessai.core.credit.CreditOutcome;
-import jp.kessai.core.credit.CreditTransaction;
+import jp.kessai.core.transaction.Transaction;
 import jp.kessai.core.order.ClientFields;
 import jp.kessai.core.order.Order;
 import jp.kessai.core.order.OrderStatus;
@@ -29,13 +29,13 @@ class CreditViews {
         this.json = json;
     }
 
-    ObjectNode orderReference(CreditTransaction transaction) {
+    ObjectNode orderReference(Transaction.Credit transaction) {
         Order order = transaction.order();
         ObjectNode node = json.object();
         node.put("accessId", order.accessId());
         node.put("accessPass", order.accessPass());
         node.put("orderId", order.orderId());
-        node.put("status", order.status().name());
+        node.put("status", OpenApiStatusNames.of(order.status()));
         node.put("created", time(order.createdAt()));
         node.put("updated", time(transaction.updatedAt()));
         node.put("amount", order.status() == OrderStatus.CANCEL ? "0" : Long.toString(order.amountYen()));
@@ -51,7 +51,7 @@ class CreditViews {
         return node;
     }
 
-    ObjectNode creditResult(CreditTransaction transaction) {
+    ObjectNode creditResult(Transaction.Credit transaction) {
         Order order = transaction.order();
         CreditDetail detail = transaction.detail();
         ObjectNode node = json.object();
@@ -81,7 +81,7 @@ class CreditViews {
     }
 
     /** ErrorInformation of the last failed operation, if the last operation failed. */
-    Optional<ObjectNode> errorInformation(CreditTransaction transaction) {
+    Optional<ObjectNode> errorInformation(Transaction.Credit transaction) {
         CreditDetail detail = transaction.detail();
         if (detail == null || detail.lastErrorResult() == null) {
             return Optional.empty();
@@ -94,7 +94,7 @@ class CreditViews {
     }
 
     /** {orderReference, creditResult}: the body of capture, update and cancel. */
-    ObjectNode orderAndCredit(CreditTransaction transaction) {
+    ObjectNode orderAndCredit(Transaction.Credit transaction) {
         ObjectNode node = json.object();
         node.set("orderReference", orderReference(transaction));
         node.set("creditResult", creditResult(transaction));
@@ -105,7 +105,7 @@ class CreditViews {
      * The reply for a core outcome: {@code status} with {@code body} on success, else the problem. An unknown
      * processor outcome carries the AccessID so that a retry with the same Idempotency-Key resumes it.
      */
-    Reply reply(CreditOutcome outcome, String path, int status, Function<CreditTransaction, ObjectNode> body) {
+    Reply reply(CreditOutcome outcome, String path, int status, Function<Transaction.Credit, ObjectNode> body) {
         if (outcome.ok()) {
             return Reply.json(status, json.write(body.apply(outcome.transaction())));
         }

@@ -56,6 +56,32 @@ class IdempotencyKeys {
      */
     record Resume(String accessId) implements Claim {}
 
+    /** Whether the shop has a record of this key (a read: a fresh key is written by the pipeline's claim). */
+    boolean exists(long shopPk, String key) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM openapi_idempotency WHERE shop_pk = ? AND idem_key = ?)")
+                .params(shopPk, key).query(Boolean.class).single();
+    }
+
+    /** A request with a key nobody has used: its record is written with the core's claim. */
+    IdempotentRequest fresh(long shopPk, String key, String endpoint, byte[] requestHash) {
+        return new IdempotentRequest(this, shopPk, key, endpoint, requestHash, false);
+    }
+
+    /** A request that owns an existing record (claimed by {@link #claim}). */
+    IdempotentRequest owned(long shopPk, String key, String endpoint, byte[] requestHash) {
+        return new IdempotentRequest(this, shopPk, key, endpoint, requestHash, true);
+    }
+
+    /** Inserts a fresh key IN_FLIGHT (joins the caller's transaction); false if another request has it. */
+    boolean insertInFlight(long shopPk, String key, String endpoint, byte[] requestHash) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                INSERT INTO openapi_idempotency (shop_pk, idem_key, endpoint, request_hash, state, created_at, lease_until)
+                VALUES (?, ?, ?, ?, 'IN_FLIGHT', ?, ?) ON CONFLICT DO NOTHING""")
+                .params(shopPk, key, endpoint, requestHash, Timestamp.from(now), Timestamp.from(now.plus(lease)))
+                .update() == 1;
+    }
+
     Claim claim(long shopPk, String key, String endpoint, byte[] requestHash) {
         try {
             Claim claim = tx.execute(status -> claimInTransaction(shopPk, key, endpoint, requestHash));
@@ -67,12 +93,7 @@ class IdempotencyKeys {
 
     private Claim claimInTransaction(long shopPk, String key, String endpoint, byte[] requestHash) {
         Instant now = clock.instant();
-        int inserted = jdbc.sql("""
-                INSERT INTO openapi_idempotency (shop_pk, idem_key, endpoint, request_hash, state, created_at, lease_until)
-                VALUES (?, ?, ?, ?, 'IN_FLIGHT', ?, ?) ON CONFLICT DO NOTHING""")
-                .params(shopPk, key, endpoint, requestHash, Timestamp.from(now), Timestamp.from(now.plus(lease)))
-                .update();
-        if (inserted == 1) {
+        if (insertInFlight(shopPk, key, endpoint, requestHash)) {
             return new Proceed();
         }
         var row = jdbc.sql("""

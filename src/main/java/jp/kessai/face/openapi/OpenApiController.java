@@ -131,27 +131,43 @@ class OpenApiController {
             return json.problem(new Problem(ProblemTitle.INVALID_HEADER, Problem.INVALID_VALUE + "(Idempotency-Key)"), path);
         }
         byte[] hash = AccessTokens.sha256(new String(json.canonical(body), StandardCharsets.UTF_8));
+        if (!idempotency.exists(shop.id(), key)) {
+            // the usual case: a new key, written by the core's claim and finish (no commit of its own)
+            var fresh = idempotency.fresh(shop.id(), key, path, hash);
+            Reply reply = owned(fresh, () -> operation.handle(call.with(fresh)));
+            if (!fresh.refused()) {
+                return reply;
+            }
+        }
         var claim = idempotency.claim(shop.id(), key, path, hash);
+        var owned = idempotency.owned(shop.id(), key, path, hash);
         return switch (claim) {
             case IdempotencyKeys.Replay replay -> Reply.json(replay.status(), replay.body());
             case IdempotencyKeys.InFlight inFlight -> json.problem(Problem.conflict(), path);
             case IdempotencyKeys.Mismatch mismatch -> json.problem(new Problem(ProblemTitle.INVALID_HEADER,
                     "The Idempotency-Key was already used for a different request.(Idempotency-Key)"), path);
-            case IdempotencyKeys.Proceed proceed -> owned(shop, key, () -> operation.handle(call));
-            case IdempotencyKeys.Resume resume -> owned(shop, key, () -> operation.resume(call, resume.accessId()));
+            case IdempotencyKeys.Proceed proceed -> owned(owned, () -> operation.handle(call.with(owned)));
+            case IdempotencyKeys.Resume resume -> owned(owned, () -> operation.resume(call.with(owned), resume.accessId()));
         };
     }
 
-    /** Runs the request that owns the key and records its answer (a failure frees the key for a retry). */
-    private Reply owned(Shop shop, String key, java.util.function.Supplier<Reply> work) {
+    /**
+     * Runs the request that owns (or may take) the key, and records its answer unless the pipeline's finish already
+     * did; a failure frees the key for a retry.
+     */
+    private Reply owned(IdempotentRequest request, java.util.function.Supplier<Reply> work) {
         Reply reply;
         try {
             reply = work.get();
         } catch (RuntimeException e) {
-            idempotency.forget(shop.id(), key);
+            if (request.recorded()) {
+                idempotency.forget(request.shopPk(), request.key());
+            }
             throw e;
         }
-        idempotency.complete(shop.id(), key, reply);
+        if (request.recorded() && !request.completed()) {
+            idempotency.complete(request.shopPk(), request.key(), reply);
+        }
         return reply;
     }
 

@@ -5,7 +5,8 @@ import jp.kessai.core.credit.CreditCancel;
 import jp.kessai.core.credit.CreditInquiry;
 import jp.kessai.core.credit.CreditOutcome;
 import jp.kessai.core.order.Operation;
-import jp.kessai.core.order.Orders;
+import jp.kessai.core.order.Participant;
+import jp.kessai.core.transaction.Transactions;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,9 +16,9 @@ class OrderCancelEndpoint extends OrderEndpoint {
 
     private final CreditCancel cancel;
 
-    OrderCancelEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, CreditInquiry inquiry, Orders orders,
+    OrderCancelEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, CreditInquiry inquiry, Transactions transactions,
             CreditCancel cancel) {
-        super(mapper, views, json, inquiry, orders);
+        super(mapper, views, json, inquiry, transactions);
         this.cancel = cancel;
     }
 
@@ -37,7 +38,7 @@ class OrderCancelEndpoint extends OrderEndpoint {
     }
 
     @Override
-    CreditOutcome run(OpenApiCall call, String accessId) {
-        return cancel.cancel(call.shop(), accessId);
+    CreditOutcome run(OpenApiCall call, String accessId, Participant<CreditOutcome> participant) {
+        return cancel.cancel(call.shop(), accessId, participant);
     }
 }

@@ -5,7 +5,8 @@ import jp.kessai.core.credit.CreditCapture;
 import jp.kessai.core.credit.CreditInquiry;
 import jp.kessai.core.credit.CreditOutcome;
 import jp.kessai.core.order.Operation;
-import jp.kessai.core.order.Orders;
+import jp.kessai.core.order.Participant;
+import jp.kessai.core.transaction.Transactions;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -15,9 +16,9 @@ class OrderCaptureEndpoint extends OrderEndpoint {
 
     private final CreditCapture capture;
 
-    OrderCaptureEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, CreditInquiry inquiry, Orders orders,
+    OrderCaptureEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, CreditInquiry inquiry, Transactions transactions,
             CreditCapture capture) {
-        super(mapper, views, json, inquiry, orders);
+        super(mapper, views, json, inquiry, transactions);
         this.capture = capture;
     }
 
@@ -37,7 +38,7 @@ class OrderCaptureEndpoint extends OrderEndpoint {
     }
 
     @Override
-    CreditOutcome run(OpenApiCall call, String accessId) {
-        return capture.capture(call.shop(), accessId);
+    CreditOutcome run(OpenApiCall call, String accessId, Participant<CreditOutcome> participant) {
+        return capture.capture(call.shop(), accessId, participant);
     }
 }

@@ -7,7 +7,8 @@ import jp.kessai.core.credit.CreditInquiry;
 import jp.kessai.core.credit.CreditOutcome;
 import jp.kessai.core.order.AttemptState;
 import jp.kessai.core.order.Operation;
-import jp.kessai.core.order.Orders;
+import jp.kessai.core.order.Participant;
+import jp.kessai.core.transaction.Transactions;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -21,14 +22,14 @@ abstract class OrderEndpoint implements OpenApiOperation {
     protected final CreditViews views;
     protected final OpenApiJson json;
     private final CreditInquiry inquiry;
-    private final Orders orders;
+    private final Transactions transactions;
 
-    OrderEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, CreditInquiry inquiry, Orders orders) {
+    OrderEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, CreditInquiry inquiry, Transactions transactions) {
         this.validator = SchemaValidator.fromClasspath(mapper);
         this.views = views;
         this.json = json;
         this.inquiry = inquiry;
-        this.orders = orders;
+        this.transactions = transactions;
     }
 
     @Override
@@ -47,7 +48,12 @@ abstract class OrderEndpoint implements OpenApiOperation {
         return Optional.empty();
     }
 
-    abstract CreditOutcome run(OpenApiCall call, String accessId);
+    /** Runs the core operation; {@code participant} joins its claim and finish (the request's idempotency record). */
+    abstract CreditOutcome run(OpenApiCall call, String accessId, Participant<CreditOutcome> participant);
+
+    private Reply render(CreditOutcome outcome) {
+        return views.reply(outcome, path(), 201, views::orderAndCredit);
+    }
 
     @Override
     public Reply handle(OpenApiCall call) {
@@ -56,7 +62,7 @@ abstract class OrderEndpoint implements OpenApiOperation {
             return json.problem(problem.get(), path());
         }
         String accessId = call.body().get("accessId").stringValue();
-        return views.reply(run(call, accessId), path(), 201, views::orderAndCredit);
+        return call.idempotency().answer(run(call, accessId, call.idempotency().joining(this::render)), this::render);
     }
 
     @Override
@@ -74,8 +80,7 @@ abstract class OrderEndpoint implements OpenApiOperation {
                 return views.reply(new CreditOutcome(ResultCode.OPERATION_IN_PROGRESS, found.transaction(), null),
                         path(), 201, views::orderAndCredit);
             }
-            var journal = orders.journal(call.shop().id(), order.id());
-            var last = journal.isEmpty() ? null : journal.getLast();
+            var last = transactions.lastAttempt(found.transaction()).orElse(null);
             if (last != null && last.state() == AttemptState.SUCCEEDED && operations().contains(last.operation())) {
                 return views.reply(found, path(), 201, views::orderAndCredit);
             }

@@ -4,7 +4,7 @@ import java.util.Optional;
 import jp.kessai.core.ResultCode;
 import jp.kessai.core.credit.CreditInquiry;
 import jp.kessai.core.credit.CreditOutcome;
-import jp.kessai.core.credit.CreditTransaction;
+import jp.kessai.core.transaction.Transaction;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -58,7 +58,7 @@ class OrderInquiryEndpoint implements OpenApiOperation {
         return views.reply(outcome, PATH, 200, this::body);
     }
 
-    private ObjectNode body(CreditTransaction transaction) {
+    private ObjectNode body(Transaction.Credit transaction) {
         ObjectNode node = views.orderAndCredit(transaction);
         views.errorInformation(transaction).ifPresent(error -> node.set("errorInformation", error));
         return node;

@@ -7,7 +7,8 @@ import jp.kessai.core.credit.CreditInquiry;
 import jp.kessai.core.credit.CreditOutcome;
 import jp.kessai.core.credit.CreditUpdate;
 import jp.kessai.core.order.Operation;
-import jp.kessai.core.order.Orders;
+import jp.kessai.core.order.Participant;
+import jp.kessai.core.transaction.Transactions;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -22,9 +23,9 @@ class OrderUpdateEndpoint extends OrderEndpoint {
 
     private final CreditUpdate update;
 
-    OrderUpdateEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, CreditInquiry inquiry, Orders orders,
+    OrderUpdateEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, CreditInquiry inquiry, Transactions transactions,
             CreditUpdate update) {
-        super(mapper, views, json, inquiry, orders);
+        super(mapper, views, json, inquiry, transactions);
         this.update = update;
     }
 
@@ -56,9 +57,9 @@ class OrderUpdateEndpoint extends OrderEndpoint {
     }
 
     @Override
-    CreditOutcome run(OpenApiCall call, String accessId) {
+    CreditOutcome run(OpenApiCall call, String accessId, Participant<CreditOutcome> participant) {
         long amount = Long.parseLong(call.body().get("amount").stringValue());
         boolean capture = "CAPTURE".equals(CreditChargeEndpoint.text(call.body(), "authorizationMode"));
-        return update.update(call.shop(), accessId, amount, capture);
+        return update.update(call.shop(), accessId, amount, capture, participant);
     }
 }

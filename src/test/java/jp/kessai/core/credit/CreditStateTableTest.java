@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.Set;
+import jp.kessai.core.credit.internal.CreditOrders;
 import jp.kessai.core.order.Operation;
 import jp.kessai.core.order.OrderStatus;
 import org.junit.jupiter.api.Test;
@@ -61,7 +62,9 @@ class CreditStateTableTest {
     void printsTheTableForReview() {
         String rendered = CreditStateTable.TABLE.render();
         System.out.println(rendered);
-        assertThat(rendered).contains("| CAPTURE | SUCCESS | AUTH | SALES |");
+        assertThat(rendered).contains("| CAPTURE | SUCCESS | AUTH | SALES |")
+                .contains("| CAPTURE | PENDING | AUTH | AUTH (held: call in flight) |")
+                .contains("| CAPTURE | UNKNOWN | AUTH | AUTH (held until reconciled) |");
     }
 
     @Test

@@ -34,10 +34,14 @@ class JcbPrecaStateTableTest {
                 "| operation | result | before | after |",
                 "|---|---|---|---|",
                 "| ENTRY | — | — | UNPROCESSED |",
+                "| EXEC | PENDING | UNPROCESSED | UNPROCESSED (held: call in flight) |",
                 "| EXEC | SUCCESS | UNPROCESSED | SALES |",
                 "| EXEC | FAILURE | UNPROCESSED | UNPROCESSED |",
+                "| EXEC | UNKNOWN | UNPROCESSED | UNPROCESSED (held until reconciled) |",
+                "| CANCEL | PENDING | SALES | SALES (held: call in flight) |",
                 "| CANCEL | SUCCESS | SALES | CANCEL |",
-                "| CANCEL | FAILURE | SALES | SALES |");
+                "| CANCEL | FAILURE | SALES | SALES |",
+                "| CANCEL | UNKNOWN | SALES | SALES (held until reconciled) |");
     }
 
     /** The seed's rows: 取引登録 —, 決済要求 成功/失敗, 取消要求 成功/失敗. */
@@ -58,13 +62,17 @@ class JcbPrecaStateTableTest {
     }
 
     @Test
-    void tableHasExactlyTheSeedRows() {
+    void tableHasExactlyTheSeedRowsPlusThePendingAndUnknownRowsThatHoldTheOrder() {
         assertThat(TABLE.transitions()).containsExactlyInAnyOrder(
                 new Transition<>(null, Operation.ENTRY, null, OrderStatus.UNPROCESSED),
+                new Transition<>(OrderStatus.UNPROCESSED, Operation.EXEC, Transition.Outcome.PENDING, OrderStatus.UNPROCESSED),
                 new Transition<>(OrderStatus.UNPROCESSED, Operation.EXEC, SUCCESS, OrderStatus.SALES),
                 new Transition<>(OrderStatus.UNPROCESSED, Operation.EXEC, FAILURE, OrderStatus.UNPROCESSED),
+                new Transition<>(OrderStatus.UNPROCESSED, Operation.EXEC, Transition.Outcome.UNKNOWN, OrderStatus.UNPROCESSED),
+                new Transition<>(OrderStatus.SALES, Operation.CANCEL, Transition.Outcome.PENDING, OrderStatus.SALES),
                 new Transition<>(OrderStatus.SALES, Operation.CANCEL, SUCCESS, OrderStatus.CANCEL),
-                new Transition<>(OrderStatus.SALES, Operation.CANCEL, FAILURE, OrderStatus.SALES));
+                new Transition<>(OrderStatus.SALES, Operation.CANCEL, FAILURE, OrderStatus.SALES),
+                new Transition<>(OrderStatus.SALES, Operation.CANCEL, Transition.Outcome.UNKNOWN, OrderStatus.SALES));
     }
 
     /** The (state, operation) pairs the seed lists; null is "no order yet". */

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import jp.kessai.core.CardNumber;
 import jp.kessai.core.order.PaymentMethod;
-import jp.kessai.processor.jcbpreca.PrecaCardState;
+import jp.kessai.core.jcbpreca.PrecaReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -75,7 +75,7 @@ class IdPassCodecTest {
                 .put("Tax", 80)
                 .put("BeforeBalance", 5000)
                 .put("AfterBalance", 3920);
-        WireFormats.putCardState(response, new PrecaCardState(1, 0, 0, 0, LocalDate.of(2099, 12, 31), "0001"));
+        WireFormats.putCardState(response, new PrecaReport.Card(1, 0, 0, 0, LocalDate.of(2099, 12, 31), "0001"));
 
         assertThat(IdPassCodec.encode(response)).isEqualTo(golden("ExecTranJcbPreca-success.txt"));
     }

@@ -1,4 +1,4 @@
-package jp.kessai.core.credit;
+package jp.kessai.core.credit.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -10,8 +10,10 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
 import jp.kessai.core.ResultCode;
+import jp.kessai.core.credit.CreditDetail;
+import jp.kessai.core.credit.CreditPaymentMethod;
+import jp.kessai.core.transaction.Transaction;
 import jp.kessai.core.order.Order;
-import jp.kessai.core.order.Orders;
 import jp.kessai.processor.card.CardAnswer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -21,15 +23,13 @@ import org.springframework.stereotype.Repository;
 public class CreditOrders {
 
     /** Seed 003 仮売上と確定: an authorisation may be captured until 23:59:59 (JST) 60 days after it was made. */
-    static final int CAPTURE_DAYS = 60;
+    public static final int CAPTURE_DAYS = 60;
 
     private final JdbcClient jdbc;
-    private final Orders orders;
     private final Clock clock;
 
-    CreditOrders(JdbcClient jdbc, Orders orders, Clock clock) {
+    CreditOrders(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
-        this.orders = orders;
         this.clock = clock;
     }
 
@@ -40,7 +40,7 @@ public class CreditOrders {
     }
 
     /** Records the card and options of a charge before the acquirer is called (replacing those of a failed try). */
-    void saveCharge(long orderPk, String brand, String expiryMonth, String expiryYear, String cardholderName,
+    public void saveCharge(long orderPk, String brand, String expiryMonth, String expiryYear, String cardholderName,
             CreditPaymentMethod method, Integer installments, String itemCode, String apiVersion, String requestDetails) {
         jdbc.sql("""
                 INSERT INTO credit_order (order_pk, card_brand, card_expiry_month, card_expiry_year, cardholder_name,
@@ -61,50 +61,39 @@ public class CreditOrders {
     }
 
     /** Records an approval; {@code authorized} says whether the order now stands authorised (AUTH). */
-    void recordApproval(long orderPk, CardAnswer.Approved approved, boolean authorized) {
-        jdbc.sql("""
+    public CreditDetail recordApproval(long orderPk, CardAnswer.Approved approved, boolean authorized) {
+        return jdbc.sql("""
                 UPDATE credit_order SET approval_code = ?, forwarded_code = ?, issuer_code = ?, nw_transaction_id = ?,
                        transaction_at = ?, capture_expires_at = CASE WHEN ? THEN ? ELSE capture_expires_at END,
                        card_brand = ?, last_error_result = NULL, last_error_code = NULL, updated_at = ?
-                 WHERE order_pk = ?""")
+                 WHERE order_pk = ?
+                RETURNING *""")
                 .params(approved.approvalCode(), approved.forwardedCode(), approved.issuerCode(),
                         approved.nwTransactionId(), Timestamp.from(approved.processedAt()), authorized,
                         Timestamp.from(captureDeadline(approved.processedAt(), clock.getZone())),
                         approved.brand().name(), Timestamp.from(clock.instant()), orderPk)
-                .update();
+                .query(CreditOrders::map).optional().orElse(null);
     }
 
     /** Records the outcome of a failed operation (shown by /order/inquiry as errorInformation). */
-    void recordFailure(long orderPk, ResultCode code, String declineCode) {
-        jdbc.sql("UPDATE credit_order SET last_error_result = ?, last_error_code = ?, updated_at = ? WHERE order_pk = ?")
+    public CreditDetail recordFailure(long orderPk, ResultCode code, String declineCode) {
+        return jdbc.sql("""
+                UPDATE credit_order SET last_error_result = ?, last_error_code = ?, updated_at = ? WHERE order_pk = ?
+                RETURNING *""")
                 .params(code.name(), declineCode, Timestamp.from(clock.instant()), orderPk)
-                .update();
+                .query(CreditOrders::map).optional().orElse(null);
     }
 
-    void clearFailure(long orderPk) {
-        jdbc.sql("UPDATE credit_order SET last_error_result = NULL, last_error_code = NULL, updated_at = ? WHERE order_pk = ?")
-                .params(Timestamp.from(clock.instant()), orderPk)
-                .update();
-    }
-
-    Optional<CreditDetail> findByShopAndOrder(long shopPk, long orderPk) {
+    public Optional<CreditDetail> findByShopAndOrder(long shopPk, long orderPk) {
         return jdbc.sql("""
                 SELECT c.* FROM credit_order c JOIN payment_order o ON o.id = c.order_pk
                  WHERE o.shop_pk = ? AND c.order_pk = ?""")
                 .params(shopPk, orderPk).query(CreditOrders::map).optional();
     }
 
-    /** The order with its details, reloaded. */
-    CreditTransaction load(Order order) {
-        Order fresh = orders.findById(order.shopPk(), order.id()).orElseThrow();
-        return new CreditTransaction(fresh, findByShopAndOrder(order.shopPk(), order.id()).orElse(null),
-                updatedAt(order.shopPk(), order.id()));
-    }
-
-    /** When the order was last changed (the OpenAPI type's {@code updated}). */
-    public Instant updatedAt(long shopPk, long orderPk) {
-        return jdbc.sql("SELECT updated_at FROM payment_order WHERE shop_pk = ? AND id = ?").params(shopPk, orderPk)
-                .query(Timestamp.class).single().toInstant();
+    /** The order (as the caller has it) with its credit details. */
+    public Transaction.Credit load(Order order) {
+        return new Transaction.Credit(order, findByShopAndOrder(order.shopPk(), order.id()).orElse(null));
     }
 
     private static CreditDetail map(ResultSet rs, int row) throws SQLException {
