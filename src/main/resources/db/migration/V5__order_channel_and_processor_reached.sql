@@ -10,3 +10,6 @@ UPDATE payment_order o SET processor_reached = true
                 WHERE a.order_pk = o.id
                   AND (a.result_code IS NULL
                        OR a.result_code NOT IN ('PROCESSOR_UNAVAILABLE', 'PROCESSOR_MAINTENANCE')));
+
+-- Concurrency limits are counted in each node's memory (no statement, no WAL flush, nothing outlives its node).
+DROP TABLE openapi_concurrency_slot;
