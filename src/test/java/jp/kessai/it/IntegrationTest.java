@@ -46,6 +46,7 @@ public abstract class IntegrationTest {
     void clients() {
         idpass = new IdPassClient(baseUrl());
         sandbox("POST", "/sandbox/jcb-preca/faults", "{\"fault\":\"NONE\"}");
+        sandbox("POST", "/sandbox/netcash/faults", "{\"fault\":\"NONE\"}");
     }
 
     protected String baseUrl() {

@@ -35,7 +35,7 @@ class CardSandboxController {
     /**
      * {@code {"fault":"CARD_DECLINED","count":1}} and/or {@code {"latencyMillis":2000}}; {@code {"fault":"NONE"}}
      * clears faults and latency. Faults: CARD_DECLINED, INSUFFICIENT_BALANCE, AMOUNT_LIMIT_EXCEEDED,
-     * PROCESSING_FAILURE, BAD_GATEWAY, MAINTENANCE, DROP_REQUEST, LOSE_ANSWER.
+     * PROCESSING_FAILURE, BAD_GATEWAY, MAINTENANCE, DROP_REQUEST, LOSE_ANSWER, THROW.
      */
     @PostMapping("/sandbox/card/faults")
     Map<String, Object> faults(@RequestBody FaultBody body) {

@@ -11,8 +11,10 @@ import jp.kessai.core.notify.Outbox;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.core.shop.ShopDirectory;
 import jp.kessai.core.shop.ShopSettings;
+import jp.kessai.platform.KessaiProperties;
 import jp.kessai.processor.netcash.simulator.NetCashCard;
 import jp.kessai.processor.netcash.simulator.NetCashCenterSimulator;
+import jp.kessai.processor.netcash.simulator.NetCashFault;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -24,8 +26,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Sandbox control for NET CASH and notifications: simulator cards, the expiry sweep and the dispatcher on demand,
- * shop notification settings, the outbox with its dead letters, and manual resend.
+ * Sandbox control for NET CASH and notifications: simulator cards, injected faults and latency, the expiry sweep and
+ * the dispatcher on demand, shop notification settings, the outbox with its dead letters, and manual resend.
  */
 @RestController
 @ConditionalOnBooleanProperty(name = "kessai.sandbox.enabled", matchIfMissing = true)
@@ -38,14 +40,17 @@ class NetCashSandboxController {
     private final NotificationDispatcher dispatcher;
     private final Outbox outbox;
     private final ShopDirectory shops;
+    private final long maxLatencyMillis;
 
     NetCashSandboxController(NetCashCenterSimulator center, NetCashExpiry expiry, NotificationDispatcher dispatcher,
-            Outbox outbox, ShopDirectory shops) {
+            Outbox outbox, ShopDirectory shops, KessaiProperties properties) {
         this.center = center;
         this.expiry = expiry;
         this.dispatcher = dispatcher;
         this.outbox = outbox;
         this.shops = shops;
+        // as for JCB Preca: a late request must land before the reconciler could settle its call as failed
+        this.maxLatencyMillis = properties.centers().timeout().plusSeconds(20).toMillis();
     }
 
     record CardBody(String cardNo, Long balance, Boolean locked) {}
@@ -62,6 +67,33 @@ class NetCashSandboxController {
     ResponseEntity<?> card(@PathVariable String cardNo) {
         return center.findCard(cardNo).<ResponseEntity<?>>map(c -> ResponseEntity.ok(cardView(c)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no such card")));
+    }
+
+    record FaultBody(String fault, Integer count, Long latencyMillis) {}
+
+    /**
+     * Faults for the next payment requests (ExecTranNetcash's call to the center), shaped like
+     * {@code /sandbox/jcb-preca/faults}: {@code {"fault":"LOSE_ANSWER","count":1}} and/or {@code {"latencyMillis":2000}};
+     * {@code {"fault":"NONE"}} clears faults and latency.
+     */
+    @PostMapping("/sandbox/netcash/faults")
+    Map<String, Object> faults(@RequestBody FaultBody body) {
+        if ("NONE".equals(body.fault())) {
+            center.clearFaults();
+        } else if (body.fault() != null) {
+            NetCashFault fault;
+            try {
+                fault = NetCashFault.valueOf(body.fault());
+            } catch (IllegalArgumentException e) {
+                throw new SandboxController.BadRequest("fault: one of " + java.util.Arrays.toString(NetCashFault.values())
+                        + " or NONE");
+            }
+            center.injectFault(fault, body.count() == null ? 1 : Math.max(1, Math.min(body.count(), 1000)));
+        }
+        if (body.latencyMillis() != null) {
+            center.setLatencyMillis(Math.min(body.latencyMillis(), maxLatencyMillis));
+        }
+        return Map.of("ok", true);
     }
 
     @PostMapping("/sandbox/netcash/expire")

@@ -84,7 +84,7 @@ class SandboxController {
             try {
                 fault = SimulatorFault.valueOf(body.fault());
             } catch (IllegalArgumentException e) {
-                throw new BadRequest("fault: one of DROP_REQUEST, LOSE_ANSWER, UNAVAILABLE, NONE");
+                throw new BadRequest("fault: one of " + java.util.Arrays.toString(SimulatorFault.values()) + " or NONE");
             }
             center.injectFault(fault, body.count() == null ? 1 : Math.max(1, Math.min(body.count(), 1000)));
         }

@@ -239,6 +239,9 @@ public class CardAcquirerSimulator implements CardAcquirer {
         if (fault == CardFault.MAINTENANCE) {
             throw new CardNetworkMaintenanceException("simulated: card network maintenance");
         }
+        if (fault == CardFault.THROW) {
+            throw new IllegalStateException("simulated: unexpected failure in the acquirer call");
+        }
         return fault;
     }
 

@@ -15,7 +15,9 @@ public enum CardFault {
     /** The request never reaches the acquirer, but the caller cannot know: outcome unknown. */
     DROP_REQUEST(null, null),
     /** The acquirer acts and the answer is lost: outcome unknown. */
-    LOSE_ANSWER(null, null);
+    LOSE_ANSWER(null, null),
+    /** The call fails with an unexpected exception before the acquirer acts: nothing happened, but the caller cannot know. */
+    THROW(null, null);
 
     final CardDecline decline;
     final String code;

@@ -166,6 +166,9 @@ public class PrecaCenterSimulator implements PrecaCenter {
         if (fault == SimulatorFault.UNAVAILABLE) {
             throw new ProcessorUnavailableException("simulated: center refused the connection");
         }
+        if (fault == SimulatorFault.THROW) {
+            throw new IllegalStateException("simulated: unexpected failure in the center call");
+        }
         return fault;
     }
 

@@ -7,5 +7,7 @@ public enum SimulatorFault {
     /** The center applies the request and the answer is lost: outcome unknown. */
     LOSE_ANSWER,
     /** The center refuses the connection: nothing happened. */
-    UNAVAILABLE
+    UNAVAILABLE,
+    /** The call fails with an unexpected exception before the center acts: nothing happened, but the caller cannot know. */
+    THROW
 }

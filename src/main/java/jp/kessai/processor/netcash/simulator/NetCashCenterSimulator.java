@@ -5,6 +5,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Optional;
+import jp.kessai.processor.ProcessorOutcomeUnknownException;
+import jp.kessai.processor.ProcessorUnavailableException;
+import jp.kessai.processor.SimulatedFaults;
 import jp.kessai.processor.netcash.NetCashCenter;
 import jp.kessai.processor.netcash.NetCashResultListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +16,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A NET CASH center with durable books and a real payment page ({@link NetCashSimulatorController}). Paying debits
- * the card and reports the result to Kessai in one transaction, so money moves exactly when Kessai accepts it.
+ * the card and reports the result to Kessai in one transaction, so money moves exactly when Kessai accepts it. The
+ * sandbox API can inject latency or faults into the next payment requests (the customer's page is not affected).
  */
 @Component
 public class NetCashCenterSimulator implements NetCashCenter {
@@ -25,6 +29,7 @@ public class NetCashCenterSimulator implements NetCashCenter {
     private final Clock clock;
     private final NetCashResultListener listener;
     private final SecureRandom random = new SecureRandom();
+    private final SimulatedFaults<NetCashFault> faults = new SimulatedFaults<>();
 
     public NetCashCenterSimulator(JdbcClient jdbc, TransactionTemplate tx, Clock clock, NetCashResultListener listener) {
         this.jdbc = jdbc;
@@ -35,7 +40,8 @@ public class NetCashCenterSimulator implements NetCashCenter {
 
     @Override
     public String registerPayment(String paymentRef, long amountYen, String returnPath) {
-        return tx.execute(status -> findPayment(paymentRef).map(NetCashPayment::sessionId).orElseGet(() -> {
+        NetCashFault fault = beforeCall();
+        String registered = tx.execute(status -> findPayment(paymentRef).map(NetCashPayment::sessionId).orElseGet(() -> {
             byte[] id = new byte[16];
             random.nextBytes(id);
             String sessionId = HexFormat.of().formatHex(id);
@@ -45,6 +51,10 @@ public class NetCashCenterSimulator implements NetCashCenter {
                     .params(sessionId, paymentRef, amountYen, returnPath, now()).update();
             return sessionId;
         }));
+        if (fault == NetCashFault.LOSE_ANSWER) {
+            throw new ProcessorOutcomeUnknownException("simulated: the center's answer was lost");
+        }
+        return registered;
     }
 
     @Override
@@ -128,6 +138,34 @@ public class NetCashCenterSimulator implements NetCashCenter {
     }
 
     // --- sandbox control ---
+
+    /** The next {@code count} payment requests fail with {@code fault}. */
+    public void injectFault(NetCashFault fault, int count) {
+        faults.inject(fault, count);
+    }
+
+    /** Every payment request waits this long before the center acts (0 to turn off). */
+    public void setLatencyMillis(long millis) {
+        faults.setLatencyMillis(millis);
+    }
+
+    public void clearFaults() {
+        faults.clear();
+    }
+
+    private NetCashFault beforeCall() {
+        NetCashFault fault = faults.beforeCall();
+        if (fault == NetCashFault.DROP_REQUEST) {
+            throw new ProcessorOutcomeUnknownException("simulated: request lost on the way to the center");
+        }
+        if (fault == NetCashFault.UNAVAILABLE) {
+            throw new ProcessorUnavailableException("simulated: center refused the connection");
+        }
+        if (fault == NetCashFault.THROW) {
+            throw new IllegalStateException("simulated: unexpected failure in the center call");
+        }
+        return fault;
+    }
 
     public NetCashCard saveCard(NetCashCard card) {
         jdbc.sql("""
