@@ -11,8 +11,10 @@ import jp.kessai.core.order.Orders;
 import jp.kessai.core.order.PaymentMethod;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.core.shop.ShopSettings;
+import jp.kessai.platform.secret.CardNumber;
+import jp.kessai.platform.secret.SecurityCode;
 import jp.kessai.processor.card.CardAcquirer;
-import jp.kessai.processor.card.Pan;
+import jp.kessai.processor.card.CardBrand;
 import org.springframework.stereotype.Service;
 
 /**
@@ -41,7 +43,7 @@ public class CreditCharge {
         if (!contracted(shop.settings(), command)) {
             return CreditOutcome.of(ResultCode.METHOD_NOT_CONTRACTED, null);
         }
-        Pan pan = command.pan();
+        CardNumber pan = command.pan();
         // a new OrderID (the usual case) needs no read before it is inserted
         Order order = orders.register(shop.id(), command.orderId(), PaymentMethod.CREDIT,
                         CreditStateTable.TABLE.next(null, Operation.ENTRY, null).orElseThrow(), command.amountYen(), 0)
@@ -61,7 +63,7 @@ public class CreditCharge {
                 command.installments(), command.itemCode());
         // the card details are written with the claim: a concurrent charge of the same OrderID that loses the claim
         // cannot overwrite the winner's details, and they cost no commit of their own
-        Runnable saveDetails = () -> credit.saveCharge(order.id(), pan.brand().name(), command.expiryMonth(),
+        Runnable saveDetails = () -> credit.saveCharge(order.id(), CardBrand.of(pan).name(), command.expiryMonth(),
                 command.expiryYear(), command.cardholderName(), command.paymentMethod(), command.installments(),
                 command.itemCode(), command.apiVersion(), command.requestDetails());
         return processing.run(order, operation, change, saveDetails, reference -> acquirer.authorize(reference, authorization));
@@ -84,8 +86,8 @@ public class CreditCharge {
      *
      * @param requestDetails the merchant, order and payer objects as JSON (no card data), kept with the order
      */
-    public record Command(String orderId, long amountYen, ClientFields clientFields, Pan pan, String expiryMonth,
-            String expiryYear, String securityCode, String cardholderName, boolean capture,
+    public record Command(String orderId, long amountYen, ClientFields clientFields, CardNumber pan, String expiryMonth,
+            String expiryYear, SecurityCode securityCode, String cardholderName, boolean capture,
             CreditPaymentMethod paymentMethod, Integer installments, String itemCode, String apiVersion,
             String requestDetails) {
 

@@ -11,7 +11,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import jp.kessai.core.CardNumber;
 import jp.kessai.core.ResultCode;
 import jp.kessai.core.order.AttemptState;
 import jp.kessai.core.order.JournaledCall;
@@ -23,6 +22,8 @@ import jp.kessai.core.order.OrderStatus;
 import jp.kessai.core.order.Orders;
 import jp.kessai.platform.KessaiProperties;
 import jp.kessai.platform.crypto.FieldCipher;
+import jp.kessai.platform.secret.ApprovalNumber;
+import jp.kessai.platform.secret.CardNumber;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.processor.jcbpreca.PrecaAnswer;
 import jp.kessai.processor.jcbpreca.PrecaCenter;
@@ -67,7 +68,7 @@ public class JcbPrecaExec {
         }
         String salesCode = newSalesCode();
         var onSuccess = new OrderChange(JcbPrecaStateTable.TABLE.next(order.status(), Operation.EXEC, SUCCESS).orElseThrow(),
-                "SALES", cipher.encrypt(command.cardNo().digits()), command.cardNo().masked(), command.carryInfo(),
+                "SALES", cipher.encrypt(command.cardNo().expose()), command.cardNo().masked(), command.carryInfo(),
                 command.clientFields(), clock.instant());
         var attempt = orders.begin(order, OrderStatus.UNPROCESSED, Operation.EXEC, salesCode, onSuccess).orElse(null);
         if (attempt == null) {
@@ -75,7 +76,7 @@ public class JcbPrecaExec {
         }
         var stays = JcbPrecaStateTable.TABLE.next(order.status(), Operation.EXEC, FAILURE).orElseThrow();
         var outcome = journaledCall.call(attempt, properties.centers().timeout(), stays,
-                () -> center.debit(salesCode, command.cardNo().digits(), command.approvalNo(), order.totalYen(),
+                () -> center.debit(salesCode, command.cardNo(), command.approvalNo(), order.totalYen(),
                         command.carryInfo()));
         if (!outcome.answered()) {
             return new Result(outcome.failure(), order, null);
@@ -101,7 +102,7 @@ public class JcbPrecaExec {
     }
 
     /** ExecTranJcbPreca's inputs after the face validated them. */
-    public record Command(OrderRef order, CardNumber cardNo, String approvalNo, ClientFields clientFields,
+    public record Command(OrderRef order, CardNumber cardNo, ApprovalNumber approvalNo, ClientFields clientFields,
             String carryInfo) {
 
         @Override

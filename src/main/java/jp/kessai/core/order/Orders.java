@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import jp.kessai.platform.secret.AccessPass;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -247,7 +248,7 @@ public class Orders {
                 rs.getString("order_id"),
                 PaymentMethod.valueOf(rs.getString("payment_method")),
                 rs.getString("access_id"),
-                rs.getString("access_pass"),
+                new AccessPass(rs.getString("access_pass")),
                 OrderStatus.valueOf(rs.getString("status")),
                 rs.getString("job_cd"),
                 rs.getLong("amount_yen"),
