@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import jp.kessai.core.shop.ShopDirectory;
 import jp.kessai.core.shop.ShopMode;
+import jp.kessai.platform.secret.Password;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -107,7 +108,7 @@ class NotificationOutboxIT extends IntegrationTest {
 
     private String newShop(boolean allowPrivate, String extraSettings) {
         String shopId = "tshop" + String.format("%08d", Math.floorMod(System.nanoTime(), 100_000_000L));
-        shops.upsert(shopId, "pass0001", null, ShopMode.TEST);
+        shops.upsert(shopId, new Password("pass0001"), null, ShopMode.TEST);
         settings(shopId, "{\"resultNotificationUrl\":\"" + merchant.url("/notify") + "\",\"allowPrivateNotificationTargets\":" + allowPrivate + "}");
         settings(shopId, extraSettings);
         return shopId;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import jp.kessai.core.shop.ShopDirectory;
 import jp.kessai.core.shop.ShopMode;
+import jp.kessai.platform.secret.Password;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -58,7 +59,7 @@ class OpenApiAuthIT extends OpenApiIntegrationTest {
 
     @Test
     void aShopMayTurnPasswordAuthOffForBusinessEndpoints() {
-        shops.upsert("tshop000000e1", "passe1", null, ShopMode.TEST);
+        shops.upsert("tshop000000e1", new Password("passe1"), null, ShopMode.TEST);
         var settings = shops.findByShopId("tshop000000e1").orElseThrow().settings().withEverythingContracted();
         shops.updateSettings("tshop000000e1", settings.withOpenApiAccess(false, Map.of(), Map.of()));
         var basic = new OpenApiClient(baseUrl()).as(OpenApiClient.basic("tshop000000e1", "passe1"));
@@ -71,7 +72,7 @@ class OpenApiAuthIT extends OpenApiIntegrationTest {
 
     @Test
     void anAddressOutsideTheEndpointsAllowlistIsUnauthorized() {
-        shops.upsert("tshop000000e2", "passe2", null, ShopMode.TEST);
+        shops.upsert("tshop000000e2", new Password("passe2"), null, ShopMode.TEST);
         var settings = shops.findByShopId("tshop000000e2").orElseThrow().settings().withEverythingContracted();
         shops.updateSettings("tshop000000e2", settings.withOpenApiAccess(true, Map.of(
                 "/credit/charge", List.of("10.0.0.0/8"),

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.kessai.core.shop.ShopDirectory;
 import jp.kessai.core.shop.ShopMode;
+import jp.kessai.platform.secret.Password;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -45,7 +46,7 @@ class OpenApiConcurrencyIT extends OpenApiIntegrationTest {
 
     @Test
     void aShopMayHaveItsOwnLimit() throws Exception {
-        shops.upsert("tshop000000d1", "passd1", null, ShopMode.TEST);
+        shops.upsert("tshop000000d1", new Password("passd1"), null, ShopMode.TEST);
         var settings = shops.findByShopId("tshop000000d1").orElseThrow().settings().withEverythingContracted();
         shops.updateSettings("tshop000000d1", settings.withOpenApiAccess(true, Map.of(), Map.of("/credit/charge", 2)));
         var client = new OpenApiClient(baseUrl()).as(OpenApiClient.basic("tshop000000d1", "passd1"));

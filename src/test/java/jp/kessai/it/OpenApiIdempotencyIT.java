@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import jp.kessai.core.shop.ShopDirectory;
 import jp.kessai.core.shop.ShopMode;
+import jp.kessai.platform.secret.Password;
 import jp.kessai.processor.card.simulator.CardTestCards;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -68,7 +69,7 @@ class OpenApiIdempotencyIT extends OpenApiIntegrationTest {
 
     @Test
     void keysBelongToOneShop() {
-        shops.upsert("tshop000000c1", "passc1", null, ShopMode.TEST);
+        shops.upsert("tshop000000c1", new Password("passc1"), null, ShopMode.TEST);
         shops.updateSettings("tshop000000c1", shops.findByShopId("tshop000000c1").orElseThrow().settings().withEverythingContracted());
         var other = new OpenApiClient(baseUrl()).as(OpenApiClient.basic("tshop000000c1", "passc1"));
         String key = newKey();

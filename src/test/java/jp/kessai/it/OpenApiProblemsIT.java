@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jp.kessai.core.shop.ShopDirectory;
 import jp.kessai.core.shop.ShopMode;
+import jp.kessai.platform.secret.Password;
 import jp.kessai.processor.card.simulator.CardTestCards;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -99,7 +100,7 @@ class OpenApiProblemsIT extends OpenApiIntegrationTest {
 
     @Test
     void aShopWithoutPciDssMayNotSendCardData() {
-        shops.upsert("tshop000000b1", "passb1", null, ShopMode.TEST);
+        shops.upsert("tshop000000b1", new Password("passb1"), null, ShopMode.TEST);
         var charge = new OpenApiClient(baseUrl()).as(OpenApiClient.basic("tshop000000b1", "passb1"))
                 .post("/credit/charge", chargeBody(newOrderId(), 100, "AUTH"));
         assertThat(charge.status()).isEqualTo(400);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import jp.kessai.core.shop.ShopDirectory;
 import jp.kessai.core.shop.ShopMode;
+import jp.kessai.platform.secret.Password;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -15,7 +16,7 @@ class ShopIsolationIT extends IntegrationTest {
 
     @Test
     void aShopNeverSeesAnotherShopsOrdersAndTheSameOrderIdIsFreeForEachShop() {
-        shops.upsert("tshop00000002", "pass0002", "100002", ShopMode.TEST);
+        shops.upsert("tshop00000002", new Password("pass0002"), "100002", ShopMode.TEST);
         var order = entry(100, 0);
         var other = idpass.post("SearchTradeMulti", params("ShopID", "tshop00000002", "ShopPass", "pass0002",
                 "OrderID", order.get("OrderID"), "PayType", "14"));
@@ -32,7 +33,7 @@ class ShopIsolationIT extends IntegrationTest {
 
     @Test
     void aShopWithoutTheJcbPrecaContractIsRefused() {
-        shops.upsert("tshop00000003", "pass0003", "100003", ShopMode.PRODUCTION);
+        shops.upsert("tshop00000003", new Password("pass0003"), "100003", ShopMode.PRODUCTION);
         jdbc.sql("UPDATE shop SET settings = CAST(? AS jsonb) WHERE shop_id = ?")
                 .params("{\"jcbPrecaContracted\":false}", "tshop00000003").update();
         var entry = idpass.post("EntryTranJcbPreca", params("ShopID", "tshop00000003", "ShopPass", "pass0003",

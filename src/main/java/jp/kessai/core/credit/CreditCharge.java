@@ -17,7 +17,9 @@ import jp.kessai.core.shop.ShopSettings;
 import jp.kessai.platform.KessaiProperties;
 import jp.kessai.processor.card.CardAcquirer;
 import jp.kessai.processor.card.CardAnswer;
-import jp.kessai.processor.card.Pan;
+import jp.kessai.platform.secret.CardNumber;
+import jp.kessai.platform.secret.SecurityCode;
+import jp.kessai.processor.card.CardBrand;
 import org.springframework.stereotype.Service;
 
 /**
@@ -93,7 +95,7 @@ public class CreditCharge {
          */
         @Override
         public void atClaim(long orderPk) {
-            credit.saveCharge(orderPk, command.pan().brand().name(), command.expiryMonth(), command.expiryYear(),
+            credit.saveCharge(orderPk, CardBrand.of(command.pan()).name(), command.expiryMonth(), command.expiryYear(),
                     command.cardholderName(), command.paymentMethod(), command.installments(), command.itemCode(),
                     command.apiVersion(), command.requestDetails());
         }
@@ -123,8 +125,8 @@ public class CreditCharge {
      *
      * @param requestDetails the merchant, order and payer objects as JSON (no card data), kept with the order
      */
-    public record Command(String orderId, long amountYen, ClientFields clientFields, Pan pan, String expiryMonth,
-            String expiryYear, String securityCode, String cardholderName, boolean capture,
+    public record Command(String orderId, long amountYen, ClientFields clientFields, CardNumber pan, String expiryMonth,
+            String expiryYear, SecurityCode securityCode, String cardholderName, boolean capture,
             CreditPaymentMethod paymentMethod, Integer installments, String itemCode, String apiVersion,
             String requestDetails) {
 

@@ -1,8 +1,9 @@
 package jp.kessai.core.jcbpreca;
 
-import jp.kessai.core.CardNumber;
 import jp.kessai.core.ResultCode;
 import jp.kessai.platform.KessaiProperties;
+import jp.kessai.platform.secret.ApprovalNumber;
+import jp.kessai.platform.secret.CardNumber;
 import jp.kessai.processor.ProcessorCalls;
 import jp.kessai.processor.ProcessorUnavailableException;
 import jp.kessai.processor.jcbpreca.PrecaAnswer;
@@ -21,10 +22,10 @@ public class JcbPrecaBalanceInquiry {
         this.properties = properties;
     }
 
-    public Result inquire(CardNumber cardNo, String approvalNo) {
+    public Result inquire(CardNumber cardNo, ApprovalNumber approvalNo) {
         try {
             PrecaAnswer answer = ProcessorCalls.withDeadline(properties.centers().timeout(),
-                    () -> center.balance(cardNo.digits(), approvalNo));
+                    () -> center.balance(cardNo, approvalNo));
             return switch (answer) {
                 case PrecaAnswer.Approved approved -> new Result(ResultCode.OK, PrecaReport.of(approved));
                 case PrecaAnswer.Declined declined -> new Result(PrecaOutcomes.of(declined.reason()), null);

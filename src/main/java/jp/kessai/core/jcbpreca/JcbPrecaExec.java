@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import jp.kessai.core.CardNumber;
 import jp.kessai.core.ResultCode;
 import jp.kessai.core.order.ClientFields;
 import jp.kessai.core.order.Operation;
@@ -22,6 +21,8 @@ import jp.kessai.core.order.Verdict;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.platform.KessaiProperties;
 import jp.kessai.platform.crypto.FieldCipher;
+import jp.kessai.platform.secret.ApprovalNumber;
+import jp.kessai.platform.secret.CardNumber;
 import jp.kessai.processor.jcbpreca.PrecaAnswer;
 import jp.kessai.processor.jcbpreca.PrecaCenter;
 import org.springframework.stereotype.Service;
@@ -101,13 +102,13 @@ public class JcbPrecaExec {
 
         @Override
         public OrderChange onSuccess() {
-            return new OrderChange(null, "SALES", cipher.encrypt(command.cardNo().digits()), command.cardNo().masked(),
+            return new OrderChange(null, "SALES", cipher.encrypt(command.cardNo().expose()), command.cardNo().masked(),
                     command.carryInfo(), command.clientFields(), clock.instant());
         }
 
         @Override
         public PrecaAnswer call() {
-            return center.debit(salesCode, command.cardNo().digits(), command.approvalNo(), order.totalYen(),
+            return center.debit(salesCode, command.cardNo(), command.approvalNo(), order.totalYen(),
                     command.carryInfo());
         }
 
@@ -125,7 +126,7 @@ public class JcbPrecaExec {
     }
 
     /** ExecTranJcbPreca's inputs after the face validated them. */
-    public record Command(OrderRef order, CardNumber cardNo, String approvalNo, ClientFields clientFields,
+    public record Command(OrderRef order, CardNumber cardNo, ApprovalNumber approvalNo, ClientFields clientFields,
             String carryInfo) {
 
         @Override

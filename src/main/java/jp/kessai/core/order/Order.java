@@ -1,6 +1,7 @@
 package jp.kessai.core.order;
 
 import java.time.Instant;
+import jp.kessai.platform.secret.AccessPass;
 
 /**
  * One order: (shop, OrderID, payment method) with its AccessID/AccessPass pair and current state, the face that
@@ -14,7 +15,7 @@ public record Order(
         PaymentMethod method,
         Channel channel,
         String accessId,
-        String accessPass,
+        AccessPass accessPass,
         OrderStatus status,
         String jobCd,
         long amountYen,

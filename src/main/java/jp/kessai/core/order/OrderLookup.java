@@ -27,8 +27,8 @@ public class OrderLookup {
         if (order == null) {
             return new Found(null, ResultCode.ORDER_NOT_FOUND);
         }
-        if (!MessageDigest.isEqual(order.accessPass().getBytes(StandardCharsets.US_ASCII),
-                ref.accessPass().getBytes(StandardCharsets.US_ASCII))) {
+        if (!MessageDigest.isEqual(order.accessPass().expose().getBytes(StandardCharsets.US_ASCII),
+                ref.accessPass().expose().getBytes(StandardCharsets.US_ASCII))) {
             return new Found(null, ResultCode.ACCESS_PASS_MISMATCH);
         }
         if (!order.orderId().equals(ref.orderId())) {

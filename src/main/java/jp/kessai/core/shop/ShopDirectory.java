@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Optional;
 import jp.kessai.platform.crypto.FieldCipher;
+import jp.kessai.platform.secret.Password;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,14 +46,14 @@ public class ShopDirectory {
      * The shop named by ShopID whose password equals {@code shopPass}, or empty. Takes the same time whether the shop
      * is unknown or the password wrong; the comparison itself is constant time.
      */
-    public Optional<Shop> authenticate(String shopId, String shopPass) {
+    public Optional<Shop> authenticate(String shopId, Password shopPass) {
         if (shopId == null || shopPass == null) {
             MessageDigest.isEqual(DUMMY_DIGEST, sha256(""));
             return Optional.empty();
         }
         CachedCredentials known = credentials(shopId);
         byte[] expected = known == null ? DUMMY_DIGEST : known.passwordDigest();
-        boolean match = MessageDigest.isEqual(expected, sha256(shopPass));
+        boolean match = MessageDigest.isEqual(expected, sha256(shopPass.expose()));
         return match && known != null ? Optional.of(known.shop()) : Optional.empty();
     }
 
@@ -111,7 +112,7 @@ public class ShopDirectory {
     }
 
     /** Creates the shop, or updates password, store id and mode of an existing one. */
-    public Shop upsert(String shopId, String shopPass, String robotAid, ShopMode mode) {
+    public Shop upsert(String shopId, Password shopPass, String robotAid, ShopMode mode) {
         var now = Timestamp.from(clock.instant());
         jdbc.sql("""
                 INSERT INTO shop (shop_id, shop_pass_enc, robot_aid, mode, settings, created_at, updated_at)
@@ -121,7 +122,7 @@ public class ShopDirectory {
                        mode = excluded.mode, updated_at = excluded.updated_at
                 """)
                 .param("shopId", shopId)
-                .param("pass", cipher.encrypt(shopPass))
+                .param("pass", cipher.encrypt(shopPass.expose()))
                 .param("aid", robotAid)
                 .param("mode", mode.name())
                 .param("settings", json.writeValueAsString(ShopSettings.defaults()))

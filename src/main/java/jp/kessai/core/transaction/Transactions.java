@@ -1,7 +1,5 @@
 package jp.kessai.core.transaction;
 
-import java.security.MessageDigest;
-import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -36,14 +34,6 @@ public class Transactions {
     /** The shop's transaction with this AccessID. */
     public Optional<Transaction> byAccessId(Shop shop, String accessId) {
         return orders.byAccessId(shop.id(), accessId).map(this::of);
-    }
-
-    /** The shop's transaction with this AccessID, only if {@code accessPass} matches it (constant-time check). */
-    public Optional<Transaction> byAccessPair(Shop shop, String accessId, String accessPass) {
-        return orders.byAccessId(shop.id(), accessId)
-                .filter(o -> MessageDigest.isEqual(o.accessPass().getBytes(StandardCharsets.US_ASCII),
-                        accessPass.getBytes(StandardCharsets.US_ASCII)))
-                .map(this::of);
     }
 
     /** The shop's transaction of {@code method} with this OrderID. */

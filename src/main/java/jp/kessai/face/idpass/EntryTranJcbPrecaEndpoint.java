@@ -46,6 +46,6 @@ class EntryTranJcbPrecaEndpoint implements IdPassOperation {
         }
         return IdPassResponse.ok()
                 .put("AccessID", result.order().accessId())
-                .put("AccessPass", result.order().accessPass());
+                .put("AccessPass", result.order().accessPass().expose());
     }
 }

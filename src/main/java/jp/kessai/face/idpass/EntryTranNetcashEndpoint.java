@@ -54,6 +54,6 @@ class EntryTranNetcashEndpoint implements IdPassOperation {
         return IdPassResponse.ok()
                 .put("OrderID", result.order().orderId())
                 .put("AccessID", result.order().accessId())
-                .put("AccessPass", result.order().accessPass());
+                .put("AccessPass", result.order().accessPass().expose());
     }
 }

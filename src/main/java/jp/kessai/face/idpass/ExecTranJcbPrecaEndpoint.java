@@ -4,7 +4,6 @@ import static jp.kessai.face.idpass.IdPassParams.*;
 
 import java.util.List;
 import java.util.Optional;
-import jp.kessai.core.CardNumber;
 import jp.kessai.core.ResultCode;
 import jp.kessai.core.jcbpreca.JcbPrecaExec;
 import jp.kessai.core.order.OrderRef;
@@ -12,6 +11,9 @@ import jp.kessai.core.order.ClientFields;
 import jp.kessai.core.order.Order;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.core.jcbpreca.PrecaReport;
+import jp.kessai.platform.secret.AccessPass;
+import jp.kessai.platform.secret.ApprovalNumber;
+import jp.kessai.platform.secret.CardNumber;
 import org.springframework.stereotype.Component;
 
 /** Seed 000 §2.1.2.2 決済実行: {@code /payment/ExecTranJcbPreca.idPass}. */
@@ -42,9 +44,10 @@ class ExecTranJcbPrecaEndpoint implements IdPassOperation {
         }
         Optional<Shop> shop = checked.shop();
         var command = new JcbPrecaExec.Command(
-                new OrderRef(request.get("AccessID"), request.get("AccessPass"), request.get("OrderID")),
+                new OrderRef(request.get("AccessID"), new AccessPass(request.get("AccessPass")),
+                        request.get("OrderID")),
                 new CardNumber(request.get("CardNo")),
-                request.get("ApprovalNo"),
+                new ApprovalNumber(request.get("ApprovalNo")),
                 new ClientFields(request.get("ClientField1"), request.get("ClientField2"), request.get("ClientField3")),
                 request.get("CarryInfo"));
         JcbPrecaExec.Result result = exec.pay(shop.orElseThrow(), command);

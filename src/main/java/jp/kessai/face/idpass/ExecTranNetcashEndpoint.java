@@ -10,6 +10,7 @@ import jp.kessai.core.netcash.NetCashExec;
 import jp.kessai.core.order.ClientFields;
 import jp.kessai.core.order.OrderRef;
 import jp.kessai.core.shop.Shop;
+import jp.kessai.platform.secret.AccessPass;
 import org.springframework.stereotype.Component;
 
 /** Seed 001 §2.1.2.2 決済実行: {@code /payment/ExecTranNetcash.idPass}. */
@@ -47,7 +48,8 @@ class ExecTranNetcashEndpoint implements IdPassOperation {
             return IdPassResponse.errors(errors);
         }
         var command = new NetCashExec.Command(
-                new OrderRef(request.get("AccessID"), request.get("AccessPass"), request.get("OrderID")),
+                new OrderRef(request.get("AccessID"), new AccessPass(request.get("AccessPass")),
+                        request.get("OrderID")),
                 request.get("RetURL"),
                 new ClientFields(request.get("ClientField1"), request.get("ClientField2"), request.get("ClientField3")),
                 payType);

@@ -4,10 +4,11 @@ import static jp.kessai.face.idpass.IdPassParams.*;
 
 import java.util.List;
 import java.util.Optional;
-import jp.kessai.core.CardNumber;
 import jp.kessai.core.ResultCode;
 import jp.kessai.core.jcbpreca.JcbPrecaBalanceInquiry;
 import jp.kessai.core.shop.Shop;
+import jp.kessai.platform.secret.ApprovalNumber;
+import jp.kessai.platform.secret.CardNumber;
 import org.springframework.stereotype.Component;
 
 /** Seed 000 §2.3.2.1 残高照会: {@code /payment/JcbPrecaBalanceInquiry.idPass}. */
@@ -37,7 +38,7 @@ class JcbPrecaBalanceInquiryEndpoint implements IdPassOperation {
         }
         Optional<Shop> shop = checked.shop();
         String cardNo = request.get("CardNo");
-        var result = inquiry.inquire(new CardNumber(cardNo), request.get("ApprovalNo"));
+        var result = inquiry.inquire(new CardNumber(cardNo), new ApprovalNumber(request.get("ApprovalNo")));
         if (result.code() != ResultCode.OK) {
             return IdPassResponse.errors(List.of(IdPassResultCodes.of(result.code(), IdPassResultCodes.Family.COMMON)));
         }

@@ -8,6 +8,7 @@ import jp.kessai.core.ResultCode;
 import jp.kessai.core.jcbpreca.JcbPrecaCancel;
 import jp.kessai.core.order.OrderRef;
 import jp.kessai.core.shop.Shop;
+import jp.kessai.platform.secret.AccessPass;
 import org.springframework.stereotype.Component;
 
 /** Seed 000 §2.2.2.1 決済キャンセル: {@code /payment/JcbPrecaCancel.idPass}. */
@@ -37,7 +38,8 @@ class JcbPrecaCancelEndpoint implements IdPassOperation {
         }
         Optional<Shop> shop = checked.shop();
         var result = cancel.cancel(shop.orElseThrow(),
-                new OrderRef(request.get("AccessID"), request.get("AccessPass"), request.get("OrderID")));
+                new OrderRef(request.get("AccessID"), new AccessPass(request.get("AccessPass")),
+                        request.get("OrderID")));
         var response = IdPassResponse.ok();
         if (result.code() == ResultCode.OK) {
             return response.put("OrderID", result.order().orderId()).put("Status", IdPassStatusNames.of(result.order().status()));

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.core.shop.ShopDirectory;
+import jp.kessai.platform.secret.Password;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,7 +31,8 @@ class ShopCredentials {
         List<IdPassError> errors = new ArrayList<>(reserved.check(request));
         errors.addAll(shopId.check(request.get(shopId.name())));
         errors.addAll(shopPass.check(request.get(shopPass.name())));
-        Optional<Shop> shop = shops.authenticate(request.get(shopId.name()), request.get(shopPass.name()));
+        String pass = request.get(shopPass.name());
+        Optional<Shop> shop = shops.authenticate(request.get(shopId.name()), pass == null ? null : new Password(pass));
         if (shop.isEmpty()) {
             errors.add(IdPassResultCodes.of(jp.kessai.core.ResultCode.SHOP_AUTH_FAILED, family));
         }

@@ -10,7 +10,8 @@ import jp.kessai.core.transaction.Transaction;
 import jp.kessai.core.order.Channel;
 import jp.kessai.core.order.ClientFields;
 import jp.kessai.core.order.OrderStatus;
-import jp.kessai.processor.card.Pan;
+import jp.kessai.platform.secret.CardNumber;
+import jp.kessai.platform.secret.SecurityCode;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -155,10 +156,10 @@ class CreditChargeEndpoint implements OpenApiOperation {
                 text(order, "orderId"),
                 Long.parseLong(text(order, "amount")),
                 clientFields(order.get("clientFields")),
-                new Pan(text(card, "cardNumber")),
+                new CardNumber(text(card, "cardNumber")),
                 text(card, "expiryMonth"),
                 text(card, "expiryYear"),
-                text(card, "securityCode"),
+                securityCode(text(card, "securityCode")),
                 text(card, "cardholderName"),
                 "CAPTURE".equals(text(options, "authorizationMode")),
                 method,
@@ -166,6 +167,11 @@ class CreditChargeEndpoint implements OpenApiOperation {
                 itemCode == null ? "0000990" : itemCode,
                 call.apiVersion(),
                 requestDetails(body));
+    }
+
+    /** The security code is optional in CreditPanInformation. */
+    private static SecurityCode securityCode(String given) {
+        return given == null ? null : new SecurityCode(given);
     }
 
     /** merchant, order and payer as given (no card data), kept with the transaction. */

@@ -33,7 +33,7 @@ class CreditViews {
         Order order = transaction.order();
         ObjectNode node = json.object();
         node.put("accessId", order.accessId());
-        node.put("accessPass", order.accessPass());
+        node.put("accessPass", order.accessPass().expose());
         node.put("orderId", order.orderId());
         node.put("status", OpenApiStatusNames.of(order.status()));
         node.put("created", time(order.createdAt()));

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.core.shop.ShopDirectory;
+import jp.kessai.platform.secret.Password;
 import org.springframework.stereotype.Component;
 
 /**
@@ -101,6 +102,6 @@ class ShopAuthenticator {
         if (colon < 0) {
             return Optional.empty();
         }
-        return shops.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1));
+        return shops.authenticate(decoded.substring(0, colon), new Password(decoded.substring(colon + 1)));
     }
 }

@@ -5,6 +5,7 @@ import jp.kessai.core.shop.ShopMode;
 import jp.kessai.processor.netcash.simulator.NetCashCenterSimulator;
 import jp.kessai.processor.netcash.simulator.NetCashTestCards;
 import jp.kessai.platform.KessaiProperties;
+import jp.kessai.platform.secret.Password;
 import jp.kessai.processor.jcbpreca.simulator.PrecaCenterSimulator;
 import jp.kessai.processor.jcbpreca.simulator.PrecaTestCards;
 import org.slf4j.Logger;
@@ -47,7 +48,7 @@ class SandboxBootstrap {
         if (!demo.robotAid().matches("[0-9]{6}")) {
             throw new IllegalStateException("kessai.demo.robot-aid must be 6 digits");
         }
-        var shop = shops.upsert(demo.shopId(), demo.shopPass(), demo.robotAid(), ShopMode.TEST);
+        var shop = shops.upsert(demo.shopId(), new Password(demo.shopPass()), demo.robotAid(), ShopMode.TEST);
         var s = shop.settings();
         String notificationUrl = demo.resultNotificationUrl().isBlank() ? s.resultNotificationUrl() : demo.resultNotificationUrl();
         // the demo shop may notify a merchant app on this machine (loopback/private targets are otherwise refused),

@@ -1,6 +1,8 @@
 package jp.kessai.processor.card;
 
 import java.util.Optional;
+import jp.kessai.platform.secret.CardNumber;
+import jp.kessai.platform.secret.SecurityCode;
 
 /**
  * The card acquirer (card network / CAFIS side) behind credit card payments. Every operation carries its own
@@ -28,11 +30,19 @@ public interface CardAcquirer {
     /**
      * One authorisation request. The security code is used for this call only and never stored.
      *
+     * @param pan the card number, a PAN of 12 to 19 digits
      * @param expiryYear four digits; {@code expiryMonth} two digits
+     * @param securityCode null when the merchant sent none
      * @param paymentMethod the card company's payment method: ONE_TIME, INSTALLMENT, BONUS_ONE_TIME, REVOLVING
      */
-    record Authorization(Pan pan, String expiryMonth, String expiryYear, String securityCode, long amountYen,
-            boolean capture, String paymentMethod, Integer installments, String itemCode) {
+    record Authorization(CardNumber pan, String expiryMonth, String expiryYear, SecurityCode securityCode,
+            long amountYen, boolean capture, String paymentMethod, Integer installments, String itemCode) {
+
+        public Authorization {
+            if (pan == null || pan.length() < 12 || pan.length() > 19) {
+                throw new IllegalArgumentException("a PAN is 12 to 19 digits");
+            }
+        }
 
         @Override
         public String toString() {

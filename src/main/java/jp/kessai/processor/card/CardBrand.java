@@ -1,5 +1,7 @@
 package jp.kessai.processor.card;
 
+import jp.kessai.platform.secret.CardNumber;
+
 /** International brands (seed 003: VISA, Mastercard, JCB, American Express, Diners Club), told apart by BIN range. */
 public enum CardBrand {
     VISA,
@@ -9,7 +11,12 @@ public enum CardBrand {
     DINERS,
     UNKNOWN;
 
-    public static CardBrand of(String pan) {
+    /** The brand of a card number of at least four digits. */
+    public static CardBrand of(CardNumber cardNumber) {
+        return ofDigits(cardNumber.expose());
+    }
+
+    private static CardBrand ofDigits(String pan) {
         int two = Integer.parseInt(pan.substring(0, 2));
         int three = Integer.parseInt(pan.substring(0, 3));
         int four = Integer.parseInt(pan.substring(0, 4));

@@ -1,6 +1,8 @@
 package jp.kessai.processor.jcbpreca;
 
 import java.util.Optional;
+import jp.kessai.platform.secret.ApprovalNumber;
+import jp.kessai.platform.secret.CardNumber;
 
 /**
  * The JCB Preca center (減額（売上）IF, cancel, balance inquiry). Implementations may throw
@@ -9,11 +11,11 @@ import java.util.Optional;
  */
 public interface PrecaCenter {
 
-    PrecaAnswer debit(String salesCode, String cardNo, String approvalNo, long amountYen, String carryInfo);
+    PrecaAnswer debit(String salesCode, CardNumber cardNo, ApprovalNumber approvalNo, long amountYen, String carryInfo);
 
     PrecaAnswer cancel(String salesCode);
 
-    PrecaAnswer balance(String cardNo, String approvalNo);
+    PrecaAnswer balance(CardNumber cardNo, ApprovalNumber approvalNo);
 
     /** What the center knows of a debit, for settling calls whose outcome was lost. */
     Optional<PrecaTransaction> findTransaction(String salesCode);

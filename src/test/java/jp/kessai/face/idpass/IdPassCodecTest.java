@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import jp.kessai.core.CardNumber;
+import jp.kessai.platform.secret.CardNumber;
 import jp.kessai.core.order.PaymentMethod;
 import jp.kessai.core.jcbpreca.PrecaReport;
 import org.junit.jupiter.api.Test;

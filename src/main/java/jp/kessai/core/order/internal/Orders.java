@@ -20,6 +20,7 @@ import jp.kessai.core.order.Order;
 import jp.kessai.core.order.OrderChange;
 import jp.kessai.core.order.OrderStatus;
 import jp.kessai.core.order.PaymentMethod;
+import jp.kessai.platform.secret.AccessPass;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -303,7 +304,7 @@ public class Orders {
                 PaymentMethod.valueOf(rs.getString("payment_method")),
                 Channel.valueOf(rs.getString("channel")),
                 rs.getString("access_id"),
-                rs.getString("access_pass"),
+                new AccessPass(rs.getString("access_pass")),
                 OrderStatus.valueOf(rs.getString("status")),
                 rs.getString("job_cd"),
                 rs.getLong("amount_yen"),

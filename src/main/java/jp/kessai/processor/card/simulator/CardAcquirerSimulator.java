@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Optional;
 import java.util.function.Supplier;
+import jp.kessai.platform.secret.CardNumber;
 import jp.kessai.processor.ProcessorOutcomeUnknownException;
 import jp.kessai.processor.SimulatedFaults;
 import jp.kessai.processor.ProcessorUnavailableException;
@@ -44,7 +45,7 @@ public class CardAcquirerSimulator implements CardAcquirer {
 
     @Override
     public CardAnswer authorize(String reference, Authorization request) {
-        CardFault fault = beforeCall(CardTestCards.FAULTS.get(request.pan().digits()));
+        CardFault fault = beforeCall(CardTestCards.FAULTS.get(request.pan().expose()));
         return afterCall(fault, () -> once(reference, CardOperation.Kind.AUTHORIZE, reference, () -> {
             if (fault != null && fault.decline != null) {
                 return new CardAnswer.Declined(fault.decline, fault.code);
@@ -52,12 +53,12 @@ public class CardAcquirerSimulator implements CardAcquirer {
             if (expired(request.expiryYear(), request.expiryMonth())) {
                 return new CardAnswer.Declined(CardDecline.CARD_DECLINED, "G83");
             }
-            var approved = approve(reference, request.pan().brand());
+            var approved = approve(reference, CardBrand.of(request.pan()));
             jdbc.sql("""
                     INSERT INTO sim_card_authorization (auth_ref, card_last4, brand, amount_yen, captured, voided,
                         approval_code, forwarded_code, issuer_code, nw_transaction_id, authorized_at, updated_at)
                     VALUES (?, ?, ?, ?, ?, false, ?, ?, ?, ?, ?, ?)""")
-                    .params(reference, request.pan().last4(), approved.brand().name(), request.amountYen(),
+                    .params(reference, last4(request.pan()), approved.brand().name(), request.amountYen(),
                             request.capture(), approved.approvalCode(), approved.forwardedCode(), approved.issuerCode(),
                             approved.nwTransactionId(), now(), now())
                     .update();
@@ -216,6 +217,12 @@ public class CardAcquirerSimulator implements CardAcquirer {
         String nw = String.format("%010d%018d", now.getEpochSecond() % 10_000_000_000L,
                 Math.floorMod(random.nextLong(), 1_000_000_000_000_000_000L));
         return new CardAnswer.Approved(reference, brand, approval, FORWARDED_CODE, FORWARDED_CODE, nw, now);
+    }
+
+    /** The last four digits, as the masked form shows them: the only part of the number the books keep. */
+    private static String last4(CardNumber pan) {
+        String masked = pan.masked();
+        return masked.substring(masked.length() - 4);
     }
 
     private boolean expired(String expiryYear, String expiryMonth) {

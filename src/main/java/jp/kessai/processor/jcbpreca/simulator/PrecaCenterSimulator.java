@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
+import jp.kessai.platform.secret.ApprovalNumber;
+import jp.kessai.platform.secret.CardNumber;
 import jp.kessai.processor.ProcessorOutcomeUnknownException;
 import jp.kessai.processor.SimulatedFaults;
 import jp.kessai.processor.ProcessorUnavailableException;
@@ -39,7 +41,10 @@ public class PrecaCenterSimulator implements PrecaCenter {
     }
 
     @Override
-    public PrecaAnswer debit(String salesCode, String cardNo, String approvalNo, long amountYen, String carryInfo) {
+    public PrecaAnswer debit(String salesCode, CardNumber number, ApprovalNumber approval, long amountYen,
+            String carryInfo) {
+        String cardNo = number.expose(); // the center's books are keyed by the card number
+        String approvalNo = approval.expose();
         SimulatorFault fault = beforeCall();
         PrecaAnswer answer = tx.execute(status -> {
             Optional<PrecaTransaction> earlier = findTransaction(salesCode);
@@ -92,9 +97,9 @@ public class PrecaCenterSimulator implements PrecaCenter {
     }
 
     @Override
-    public PrecaAnswer balance(String cardNo, String approvalNo) {
+    public PrecaAnswer balance(CardNumber cardNo, ApprovalNumber approvalNo) {
         SimulatorFault fault = beforeCall();
-        return afterCall(fault, PrecaRules.balance(findCard(cardNo), approvalNo));
+        return afterCall(fault, PrecaRules.balance(findCard(cardNo.expose()), approvalNo.expose()));
     }
 
     @Override
