@@ -14,7 +14,15 @@ import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import jp.kessai.core.order.OperationStep;
+import jp.kessai.processor.card.CardAcquirer;
+import jp.kessai.processor.jcbpreca.PrecaCenter;
+import jp.kessai.processor.netcash.NetCashCenter;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -55,7 +63,6 @@ class ArchitectureTest {
     static final ArchRule INTERNALS_STAY_IN_THEIR_CAPABILITY = classes()
             .that().resideInAPackage("jp.kessai..internal..")
             .should(beDependedOnOnlyFromTheirOwnCapability())
-            .allowEmptyShould(true) // no internal package exists yet; the rule waits for the first one
             .because("internals may change without notice to other capabilities");
 
     /** (e) Only the sandbox face steers simulators; the other faces reach processors through the core. */
@@ -64,6 +71,54 @@ class ArchitectureTest {
             .and().resideOutsideOfPackage("jp.kessai.face.sandbox..")
             .should().dependOnClassesThat().resideInAPackage("jp.kessai.processor..simulator..")
             .because("simulators are sandbox machinery, not part of a production face");
+
+    /** (f) Faces read and change transactions through the core; only the sandbox face steers processors. */
+    static final ArchRule FACES_DO_NOT_USE_PROCESSORS = noClasses()
+            .that().resideInAPackage("jp.kessai.face..")
+            .and().resideOutsideOfPackage("jp.kessai.face.sandbox..")
+            .should().dependOnClassesThat().resideInAPackage("jp.kessai.processor..")
+            .because("a face maps core results, never a processor's answer");
+
+    /** The processor methods that change something at the processor (reads such as balance inquiries are not listed). */
+    static final Map<Class<?>, Set<String>> STATE_CHANGING = Map.of(
+            CardAcquirer.class, Set.of("authorize", "capture", "voidAuthorization", "change"),
+            PrecaCenter.class, Set.of("debit", "cancel"),
+            NetCashCenter.class, Set.of("registerPayment"));
+
+    /**
+     * (g) A state-changing processor call is made only by a pipeline step ({@link OperationStep#call}), which the
+     * {@link jp.kessai.core.order.OperationRunner} runs between its claim and its finish (the reconciler only reads
+     * the processors' books).
+     */
+    static final ArchRule ONLY_PIPELINE_STEPS_CHANGE_PROCESSORS = noClasses()
+            .that().resideOutsideOfPackage("jp.kessai.processor..")
+            .and().areNotAssignableTo(OperationStep.class)
+            .should().callMethodWhere(new DescribedPredicate<JavaMethodCall>("a state-changing processor method") {
+                @Override
+                public boolean test(JavaMethodCall call) {
+                    return STATE_CHANGING.entrySet().stream().anyMatch(e ->
+                            call.getTargetOwner().isAssignableTo(e.getKey()) && e.getValue().contains(call.getName()));
+                }
+            })
+            .because("a processor call outside the pipeline would have no claim before it and no finish after it");
+
+    @Test
+    void facesDoNotUseProcessors() {
+        FACES_DO_NOT_USE_PROCESSORS.check(production);
+    }
+
+    @Test
+    void onlyPipelineStepsCallStateChangingProcessorMethods() {
+        ONLY_PIPELINE_STEPS_CHANGE_PROCESSORS.check(production);
+    }
+
+    @Test
+    void theProcessorRuleSeesTheStepsThatCallProcessors() {
+        assertThat(production.stream().filter(c -> c.isAssignableTo(OperationStep.class) && !c.isInterface()))
+                .as("every operation is a step: the rule above must have something to allow")
+                .extracting(JavaClass::getSimpleName)
+                .contains("Debit", "Reversal", "PaymentRequest", "Authorization", "Capture", "Reauthorization");
+    }
 
     @Test
     void facesDoNotDependOnEachOther() {
