@@ -245,9 +245,11 @@ reconnect_pool
 
 # B3 runs last on this database: a replay that aborts must not leave state behind for Kessai's phases
 # CPU ticks of the postmaster with its live children, and (cutime, cstime) the children it reaped
+# (a backend can exit between pgrep and sed, e.g. pgbench's 64 right after a run: that child is skipped, and with
+# pipefail a failed sed must not end the harness)
 db_ticks() {
   { sed 's/.*) //' "/proc/$1/stat" | awk '{print $12+$13+$14+$15}'
-    for c in $(pgrep -P "$1"); do sed 's/.*) //' "/proc/$c/stat" 2>/dev/null | awk '{print $12+$13}'; done
+    for c in $(pgrep -P "$1" || true); do { sed 's/.*) //' "/proc/$c/stat" 2>/dev/null || true; } | awk '{print $12+$13}'; done
   } | awk '{s+=$1} END {print s+0}'
 }
 if [ "${BENCH_JFR:-0}" = 1 ]; then
