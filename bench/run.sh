@@ -1,22 +1,26 @@
 #!/usr/bin/env bash
-# Kessai benchmark harness (issue #5). Builds Kessai and the harness, starts Kessai on its embedded PostgreSQL with
-# durability on (fsync=on, synchronous_commit=on), runs the workloads W1-W3 and the baselines B1-B4 in this one
-# invocation, prints one table plus the ratios, and writes them to bench/results/<timestamp>.json.
+# Kessai benchmark harness (issues #5 and #6). Builds Kessai and the harness, starts Kessai on its embedded PostgreSQL
+# with durability on (fsync=on, synchronous_commit=on), creates the bench shops through POST /sandbox/shops, runs the
+# workloads W1-W3 from many shops and from one shop, the baselines B1-B5 and the scale phase (1,000,000 preloaded
+# orders) in this one invocation, prints one table, the operations' database cost and the targets, and writes them
+# to bench/results/<timestamp>.json.
 #
-#   bench/run.sh            full run (about 10 minutes)
-#   bench/run.sh --quick    under 3 minutes: shorter phases, baselines in closed loop only
+#   bench/run.sh            full run (about 15 minutes)
+#   bench/run.sh --quick    about 4 minutes: shorter phases, baselines in closed loop only, 200,000 preloaded orders
 #   BENCH_KESSAI_JAR=/path/kessai.jar bench/run.sh   bench another build of Kessai (it is not rebuilt then)
 #
-# Environment: JAVA_HOME (default Temurin 25), BENCH_CONNS (closed-loop connections and pgbench clients, default 4:
-# the openapi face admits 5 requests in flight per shop and endpoint by default), BENCH_JFR=1 (one more W2 phase
-# recorded with JDK Flight Recorder, summarised into the results directory), BENCH_SKIP_BUILD=1.
+# Environment: JAVA_HOME (default Temurin 25); BENCH_SHOPS (default 16) and BENCH_CONNS_PER_SHOP (default 4): the load
+# comes from BENCH_SHOPS shops with BENCH_CONNS_PER_SHOP connections each, and every baseline uses the same total
+# client count; BENCH_PRELOAD_ORDERS (default 1000000, 200000 with --quick) for the scale phase, 0 to skip it; BENCH_COUNT_OPS (default
+# 200) operations one at a time for the per-operation database counters; BENCH_JFR=1 (one more W2 phase recorded
+# with JDK Flight Recorder); BENCH_SKIP_BUILD=1.
 set -euo pipefail
 
 QUICK=0
 for arg in "$@"; do
   case "$arg" in
     --quick) QUICK=1 ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
     *) echo "unknown argument: $arg" >&2; exit 2 ;;
   esac
 done
@@ -26,10 +30,18 @@ cd "$ROOT"
 export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
 export PATH="$JAVA_HOME/bin:$PATH"
 
-CONNS="${BENCH_CONNS:-4}"
-CARDS=64
+SHOPS="${BENCH_SHOPS:-16}"
+CPS="${BENCH_CONNS_PER_SHOP:-4}"
+CONNS=$((SHOPS * CPS))   # every baseline's client count
+[ -n "${BENCH_CONNS:-}" ] && echo "BENCH_CONNS is no longer read: use BENCH_SHOPS and BENCH_CONNS_PER_SHOP" >&2
+PRELOAD="${BENCH_PRELOAD_ORDERS:-1000000}"
+COUNT_OPS="${BENCH_COUNT_OPS:-200}"
+# W2's card pool: 4 cards per connection, so that two operations rarely wait for the same card's row lock
+CARDS=$(( CONNS * 4 > 64 ? CONNS * 4 : 64 ))
 if [ "$QUICK" = 1 ]; then
-  WARMUP=2; DUR=3; OPEN_KESSAI="0.5,0.8"; OPEN_BASE=""; PGDUR=3
+  # a smoke test: 200,000 preloaded orders instead of 1,000,000 (the report names the count), open loop at 50 % only
+  WARMUP=2; DUR=3; OPEN_KESSAI="0.5"; OPEN_BASE=""; PGDUR=5; COUNT_OPS="${BENCH_COUNT_OPS:-100}"
+  PRELOAD="${BENCH_PRELOAD_ORDERS:-200000}"
 else
   WARMUP=5; DUR=15; OPEN_KESSAI="0.5,0.8"; OPEN_BASE="0.5,0.8"; PGDUR=15
 fi
@@ -116,13 +128,17 @@ stop_pid() { # pid seconds
 
 CLK_TCK="$(getconf CLK_TCK)"
 MACHINE="$(nproc) cores, $(free -g | awk '/^Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
-printf '{"kind":"meta","timestamp":"%s","quick":%s,"conns":%s,"machine":"%s","kessaiCommit":"%s","java":"%s","loadavgAtStart":"%s"}\n' \
-  "$STAMP" "$([ $QUICK = 1 ] && echo true || echo false)" "$CONNS" "$MACHINE" \
+printf '{"kind":"meta","timestamp":"%s","quick":%s,"conns":%s,"shops":%s,"connsPerShop":%s,"preloadOrders":%s,"machine":"%s","kessaiCommit":"%s","java":"%s","loadavgAtStart":"%s"}\n' \
+  "$STAMP" "$([ $QUICK = 1 ] && echo true || echo false)" "$CONNS" "$SHOPS" "$CPS" "$PRELOAD" "$MACHINE" \
   "$(git rev-parse --short HEAD 2>/dev/null || echo unknown)" "$(java -version 2>&1 | head -1 | sed 's/"//g')" \
   "$(cut -d' ' -f1-3 /proc/loadavg)" >> "$LINES"
 log "results in $RES (machine: $MACHINE; load average $(cut -d' ' -f1-3 /proc/loadavg))"
 
-phase() { # workload target base pid open-fractions [pg-pid-file]
+# who sends the load: the bench shops (BENCH_SHOPS x BENCH_CONNS_PER_SHOP connections), or the demo shop alone
+MANY=(--shops "$RES/shops.txt" --conns-per-shop "$CPS")
+ONE=(--conns "$CPS")
+LOAD=("${MANY[@]}")
+phase() { # workload target base pid open-fractions [pg-pid-file [extra args...]]
   if ! kill -0 "$4" 2>/dev/null; then
     echo "the $2 server (pid $4) is no longer running: see its log in $RES" >&2
     exit 1
@@ -130,7 +146,8 @@ phase() { # workload target base pid open-fractions [pg-pid-file]
   local extra=()
   [ -n "$5" ] && extra+=(--open "$5")
   [ -n "${6:-}" ] && extra+=(--pg-pid-file "$6")
-  "${LG[@]}" run --base "$3" --workload "$1" --target "$2" --conns "$CONNS" --warmup "$WARMUP" --duration "$DUR" \
+  extra+=("${@:7}")
+  "${LG[@]}" run --base "$3" --workload "$1" --target "$2" "${LOAD[@]}" --warmup "$WARMUP" --duration "$DUR" \
     --pid "$4" --clk-tck "$CLK_TCK" --cards "$CARDS" --out "$LINES" "${extra[@]}"
 }
 na() { # workload what
@@ -170,6 +187,12 @@ if [ "$OPENAPI" = 0 ]; then
   na W3 "W3 (openapi POST /order/inquiry), its B1 and B2"
 fi
 
+"${LG[@]}" shops --base "$K" --count "$SHOPS" --prefix tbench --out "$RES/shops.txt"
+# the bench shops' primary keys, for the pgbench scripts (client c works for shop lo + c % SHOPS)
+read -r SHOP_LO SHOP_HI SHOP_N < <(sql -F ' ' -c "SELECT min(id), max(id), count(*) FROM shop WHERE shop_id LIKE 'tbench%'")
+if [ "$((SHOP_HI - SHOP_LO + 1))" != "$SHOP_N" ]; then
+  echo "the bench shops' ids are not consecutive ($SHOP_LO..$SHOP_HI for $SHOP_N shops)" >&2; exit 1
+fi
 "${LG[@]}" cards --base "$K" --count "$CARDS"
 "${LG[@]}" stubs --base "$K" --dir "$RES/stubs" --openapi "$([ $OPENAPI = 1 ] && echo true || echo false)"
 
@@ -180,13 +203,26 @@ sleep 0.5
 for wl in "${WLS[@]}"; do
   [ "$wl" = W3 ] && continue
   "${LG[@]}" capture-sql --base "$K" --workload "$wl" --log "$DATA/postgres.log" --out "$RES/pgbench-$wl.sql" \
-    --pg-port "$PGPORT" --pg-password-file "$DATA/pg-superuser-password" --cards "$CARDS"
+    --pg-port "$PGPORT" --pg-password-file "$DATA/pg-superuser-password" --cards "$CARDS" \
+    --shops "$RES/shops.txt" --shop-pk-lo "$SHOP_LO" --shop-count "$SHOP_N"
 done
 sql -c "ALTER SYSTEM RESET log_statement" -c "SELECT pg_reload_conf()" >/dev/null
 
-log "workloads on Kessai (synchronous_commit=on), $CONNS connections"
+log "workloads on Kessai (synchronous_commit=on): $SHOPS shops x $CPS connections"
 for wl in "${WLS[@]}"; do
   phase "$wl" kessai "$K" "$KPID" "$OPEN_KESSAI" "$PM_PID_FILE"
+done
+log "the same from one shop (the demo shop), $CPS connections"
+LOAD=("${ONE[@]}")
+for wl in "${WLS[@]}"; do
+  phase "$wl" kessai-1shop "$K" "$KPID" "" "$PM_PID_FILE"
+done
+LOAD=("${MANY[@]}")
+
+log "what one operation costs the database: $COUNT_OPS operations one at a time (pg_stat_database, pg_stat_wal)"
+for wl in "${WLS[@]}"; do
+  "${LG[@]}" count --base "$K" --workload "$wl" --ops "$COUNT_OPS" --pg-port "$PGPORT" \
+    --pg-password-file "$DATA/pg-superuser-password" --shops "$RES/shops.txt" --cards "$CARDS" --out "$LINES"
 done
 
 # B4: synchronous_commit=off. Kessai passes synchronous_commit=on on the server's command line, which outranks
@@ -209,9 +245,11 @@ reconnect_pool
 
 # B3 runs last on this database: a replay that aborts must not leave state behind for Kessai's phases
 # CPU ticks of the postmaster with its live children, and (cutime, cstime) the children it reaped
+# (a backend can exit between pgrep and sed, e.g. pgbench's 64 right after a run: that child is skipped, and with
+# pipefail a failed sed must not end the harness)
 db_ticks() {
   { sed 's/.*) //' "/proc/$1/stat" | awk '{print $12+$13+$14+$15}'
-    for c in $(pgrep -P "$1"); do sed 's/.*) //' "/proc/$c/stat" 2>/dev/null | awk '{print $12+$13}'; done
+    for c in $(pgrep -P "$1" || true); do { sed 's/.*) //' "/proc/$c/stat" 2>/dev/null || true; } | awk '{print $12+$13}'; done
   } | awk '{s+=$1} END {print s+0}'
 }
 if [ "${BENCH_JFR:-0}" = 1 ]; then
@@ -249,7 +287,44 @@ for wl in "${WLS[@]}"; do
   log "  B3 $wl: $tps tps (latency average ${lat:-?} ms, ${failed:-?} failed)"
 done
 
-log "Kessai RSS at the end: $(awk '/VmRSS/ {print $2/1024 " MiB"}' "/proc/$KPID/status")"
+# B5: the smallest SQL a write-ahead charge needs, on scratch copies of Kessai's tables (bench/sql/b5-*.sql)
+log "B5: pgbench, minimal durable charge (2 commits), $CONNS clients, on Kessai's own database"
+sql -f bench/sql/b5-setup.sql >/dev/null
+PM="$(head -1 "$PM_PID_FILE")"
+db0=$(db_ticks "$PM")
+pgbench -h 127.0.0.1 -p "$PGPORT" -U postgres -n -M prepared -c "$CONNS" -j 1 -T "$PGDUR" \
+  -D shop_lo="$SHOP_LO" -D shop_count="$SHOP_N" -f bench/sql/b5-minimal-charge.sql postgres > "$RES/pgbench-B5.out" 2>&1 || true
+db1=$(db_ticks "$PM")
+sql -f bench/sql/b5-teardown.sql >/dev/null
+tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' "$RES/pgbench-B5.out" | head -1)
+lat=$(sed -n 's/^latency average = \([0-9.]*\) ms.*/\1/p' "$RES/pgbench-B5.out" | head -1)
+txs=$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' "$RES/pgbench-B5.out" | head -1)
+failed=$(sed -n 's/^number of failed transactions: \([0-9]*\).*/\1/p' "$RES/pgbench-B5.out" | head -1)
+aborted=false
+if [ -z "$tps" ] || grep -q 'aborted' "$RES/pgbench-B5.out"; then
+  aborted=true; log "B5 aborted (its figure is not valid):"; grep -m3 'error' "$RES/pgbench-B5.out" || true; tps="${tps:-0}"
+fi
+dbcpu=$(awk -v a="$db0" -v b="$db1" -v n="${txs:-0}" -v t="$CLK_TCK" 'BEGIN { if (n > 0) printf "%.3f", (b - a) / t / n * 1000; else print "null" }')
+printf '{"kind":"pgbench","workload":"B5","clients":%s,"seconds":%s,"tps":%s,"latencyAvgMs":%s,"transactions":%s,"failed":%s,"aborted":%s,"dbCpuSecPer1kOps":%s,"script":"bench/sql/b5-minimal-charge.sql","capture":{"statements":4,"transactions":2,"autocommitWrites":0}}\n' \
+  "$CONNS" "$PGDUR" "$tps" "${lat:-null}" "${txs:-0}" "${failed:-null}" "$aborted" "$dbcpu" >> "$LINES"
+log "  B5: $tps charges/s (latency average ${lat:-?} ms, ${failed:-?} failed)"
+
+# Scale: W1 and W3 again after PRELOAD orders were added with SQL (bench/sql/preload.sql)
+if [ "$OPENAPI" = 1 ] && [ "$PRELOAD" -gt 0 ]; then
+  TEMPLATE=$(sql -c "SELECT po.access_id FROM payment_order po JOIN credit_order co ON co.order_pk = po.id
+                     JOIN shop s ON s.id = po.shop_pk WHERE s.shop_id LIKE 'tbench%' AND co.approval_code IS NOT NULL
+                     ORDER BY po.id DESC LIMIT 1")
+  log "scale: preloading $PRELOAD orders (copies of order $TEMPLATE) into payment_order and credit_order"
+  t0=$(date +%s)
+  sql -v n="$PRELOAD" -v template="$TEMPLATE" -v prefix=tbench -f bench/sql/preload.sql > "$RES/preload.out"
+  log "  preloaded in $(( $(date +%s) - t0 )) s: $(tail -1 "$RES/preload.out") orders in payment_order"
+  phase W1 kessai-preload "$K" "$KPID" "" "$PM_PID_FILE"
+  phase W3 kessai-preload "$K" "$KPID" "" "$PM_PID_FILE" --preloaded "$PRELOAD"
+fi
+
+log "Kessai RSS at the end: $(awk '/VmRSS/ {print $2/1024 " MiB"}' "/proc/$KPID/status"), peak $(awk '/VmHWM/ {print $2/1024 " MiB"}' "/proc/$KPID/status")"
+printf '{"kind":"rss","target":"kessai","rssMb":%s,"rssPeakMb":%s}\n' \
+  "$(awk '/VmRSS/ {print $2/1024}' "/proc/$KPID/status")" "$(awk '/VmHWM/ {print $2/1024}' "/proc/$KPID/status")" >> "$LINES"
 stop_pid "$KPID" 60
 [ -f "$PM_PID_FILE" ] && { kill -INT "$(head -1 "$PM_PID_FILE")" 2>/dev/null || true; sleep 1; }
 

@@ -28,6 +28,11 @@ class SandboxDisabledIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).isEqualTo(404);
         assertThat(post.body()).doesNotContain("Exception");
+        var shop = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sandbox/shops"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"shopId\":\"tshop00000009\",\"shopPass\":\"pass0009\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(shop.statusCode()).isEqualTo(404);
         var entry = new IdPassClient("http://localhost:" + port).post("EntryTranJcbPreca",
                 IdPassClient.params("ShopID", "tshop00000001", "ShopPass", "kessai01", "OrderID", "x1", "Amount", "1"));
         assertThat(entry.get("ErrInfo")).isEqualTo("M01002002");

@@ -132,6 +132,61 @@ public class ShopDirectory {
         return findByShopId(shopId).orElseThrow();
     }
 
+    /** What {@link #create} did: the new shop, or which of its unique ids another shop already has. */
+    public sealed interface Creation {
+        record Created(Shop shop) implements Creation {}
+
+        record ShopIdTaken() implements Creation {}
+
+        record RobotAidTaken() implements Creation {}
+    }
+
+    /** Creations racing for the same next free ROBOT PAYMENT aid: the losers take the one after, this many times. */
+    static final int ROBOT_AID_ATTEMPTS = 5;
+
+    /**
+     * Creates a shop that must not exist yet, with its password stored as {@link #upsert} stores it. A null
+     * {@code robotAid} takes the next free one after the highest numeric aid (from 100001), or none when 999999 is
+     * taken. Never changes an existing shop.
+     */
+    public Creation create(String shopId, String shopPass, String robotAid, ShopMode mode, ShopSettings settings) {
+        if (!Shop.SHOP_ID_FORMAT.matcher(shopId).matches() || !Shop.SHOP_PASS_FORMAT.matcher(shopPass).matches()
+                || (robotAid != null && !Shop.ROBOT_AID_FORMAT.matcher(robotAid).matches())) {
+            throw new IllegalArgumentException("ShopID, ShopPass or aid out of format: check them before create");
+        }
+        for (int attempt = 0; attempt < ROBOT_AID_ATTEMPTS; attempt++) {
+            var now = Timestamp.from(clock.instant());
+            Optional<Long> id = jdbc.sql("""
+                    INSERT INTO shop (shop_id, shop_pass_enc, robot_aid, mode, settings, created_at, updated_at)
+                    VALUES (:shopId, :pass, COALESCE(CAST(:aid AS varchar),
+                              (SELECT lpad((COALESCE(max(robot_aid::int), 100000) + 1)::text, 6, '0') FROM shop
+                                WHERE robot_aid ~ '^[0-9]{6}$' HAVING COALESCE(max(robot_aid::int), 100000) < 999999)),
+                            :mode, CAST(:settings AS jsonb), :now, :now)
+                    ON CONFLICT DO NOTHING
+                    RETURNING id
+                    """)
+                    .param("shopId", shopId)
+                    .param("pass", cipher.encrypt(shopPass))
+                    .param("aid", robotAid)
+                    .param("mode", mode.name())
+                    .param("settings", json.writeValueAsString(settings))
+                    .param("now", now)
+                    .query(Long.class)
+                    .optional();
+            if (id.isPresent()) {
+                credentials.remove(shopId);
+                return new Creation.Created(findById(id.get()).orElseThrow());
+            }
+            if (findStoredByShopId(shopId).isPresent()) {
+                return new Creation.ShopIdTaken();
+            }
+            if (robotAid != null) {
+                return new Creation.RobotAidTaken();
+            }
+        }
+        return new Creation.RobotAidTaken();
+    }
+
     /** Replaces the shop's settings document. */
     public Shop updateSettings(String shopId, ShopSettings settings) {
         jdbc.sql("UPDATE shop SET settings = CAST(? AS jsonb), updated_at = ? WHERE shop_id = ?")

@@ -100,6 +100,15 @@ public record ShopSettings(
                 STANDARD_INSTALLMENTS, true, true);
     }
 
+    /** The contract flags and installment counts changed, the rest kept. */
+    public ShopSettings withContracts(boolean jcbPreca, boolean netCash, boolean credit, boolean pciDss,
+            List<Integer> installments, boolean bonus, boolean revolving) {
+        return new ShopSettings(jcbPreca, netCash, netCashPaymentTermMinutes, resultNotificationUrl,
+                notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
+                allowPrivateNotificationTargets, passwordAuthAllowed, ipAllowlists, concurrencyLimits, pciDss, credit,
+                installments, bonus, revolving);
+    }
+
     public ShopSettings withOpenApiAccess(boolean passwordAuth, Map<String, List<String>> allowlists,
             Map<String, Integer> limits) {
         return new ShopSettings(jcbPrecaContracted, netCashContracted, netCashPaymentTermMinutes, resultNotificationUrl,

@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import jp.kessai.core.netcash.NetCashExpiry;
 import jp.kessai.core.notify.NotificationDispatcher;
-import jp.kessai.core.notify.OutboundUrlPolicy;
 import jp.kessai.core.notify.Outbox;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.core.shop.ShopDirectory;
@@ -107,33 +106,16 @@ class NetCashSandboxController {
     }
 
     /**
-     * Partial update of a shop's notification and NET CASH settings: {@code resultNotificationUrl},
-     * {@code notificationRetryIntervalMinutes}, {@code notificationStopFrom}/{@code notificationStopUntil} (ISO-8601
-     * instants, null to clear), {@code allowPrivateNotificationTargets}, {@code netCashPaymentTermMinutes}.
+     * Partial update of a shop's settings: notifications and NET CASH ({@code resultNotificationUrl},
+     * {@code notificationRetryIntervalMinutes}, {@code notificationStopFrom}/{@code notificationStopUntil} as ISO-8601
+     * instants or null, {@code allowPrivateNotificationTargets}, {@code netCashPaymentTermMinutes}) and contracts
+     * ({@code jcbPrecaContracted}, {@code netCashContracted}, {@code creditContracted}, {@code pciDssCompliant},
+     * {@code installmentCounts}, {@code bonusContracted}, {@code revolvingContracted}); see {@link SettingsBody}.
      */
     @PostMapping("/sandbox/shops/{shopId}/settings")
     ShopSettings settings(@PathVariable String shopId, @RequestBody Map<String, Object> body) {
         Shop shop = shop(shopId);
-        ShopSettings s = shop.settings();
-        String url = body.containsKey("resultNotificationUrl") ? (String) body.get("resultNotificationUrl") : s.resultNotificationUrl();
-        if (url != null && !url.isEmpty()) {
-            OutboundUrlPolicy.checkSyntax(url, OutboundUrlPolicy.MAX_URL_LENGTH).ifPresent(reason -> {
-                throw new SandboxController.BadRequest("resultNotificationUrl: " + reason);
-            });
-        }
-        try {
-            var updated = s.withNotifications(
-                    integer(body, "netCashPaymentTermMinutes", s.netCashPaymentTermMinutes()),
-                    url == null || url.isEmpty() ? null : url,
-                    integer(body, "notificationRetryIntervalMinutes", s.notificationRetryIntervalMinutes()),
-                    body.containsKey("notificationStopFrom") ? instant(body.get("notificationStopFrom")) : s.notificationStopFrom(),
-                    body.containsKey("notificationStopUntil") ? instant(body.get("notificationStopUntil")) : s.notificationStopUntil(),
-                    body.containsKey("allowPrivateNotificationTargets")
-                            ? Boolean.TRUE.equals(body.get("allowPrivateNotificationTargets")) : s.allowPrivateNotificationTargets());
-            return shops.updateSettings(shop.id(), updated).settings();
-        } catch (IllegalArgumentException | ClassCastException | java.time.format.DateTimeParseException e) {
-            throw new SandboxController.BadRequest("invalid settings: " + e.getMessage());
-        }
+        return shops.updateSettings(shop.id(), SettingsBody.apply(shop.settings(), body)).settings();
     }
 
     @GetMapping("/sandbox/shops/{shopId}/notifications")
@@ -200,15 +182,6 @@ class NetCashSandboxController {
         view.put("lastError", e.lastError());
         view.put("body", new String(e.body(), java.nio.charset.Charset.forName("Windows-31J")));
         return view;
-    }
-
-    private static Integer integer(Map<String, Object> body, String name, Integer fallback) {
-        Object value = body.get(name);
-        return value == null ? fallback : ((Number) value).intValue();
-    }
-
-    private static java.time.Instant instant(Object value) {
-        return value == null ? null : java.time.Instant.parse((String) value);
     }
 
     private static void require(boolean condition, String message) {

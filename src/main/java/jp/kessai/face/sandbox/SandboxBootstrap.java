@@ -1,5 +1,6 @@
 package jp.kessai.face.sandbox;
 
+import jp.kessai.core.shop.Shop;
 import jp.kessai.core.shop.ShopDirectory;
 import jp.kessai.core.shop.ShopMode;
 import jp.kessai.processor.netcash.simulator.NetCashCenterSimulator;
@@ -45,7 +46,7 @@ class SandboxBootstrap {
     @EventListener(ApplicationReadyEvent.class)
     void bootstrap() {
         var demo = properties.demo();
-        if (!demo.robotAid().matches("[0-9]{6}")) {
+        if (!Shop.ROBOT_AID_FORMAT.matcher(demo.robotAid()).matches()) {
             throw new IllegalStateException("kessai.demo.robot-aid must be 6 digits");
         }
         var shop = shops.upsert(demo.shopId(), new Password(demo.shopPass()), demo.robotAid(), ShopMode.TEST);
@@ -65,10 +66,10 @@ class SandboxBootstrap {
                 Demo shop      ShopID={}  ShopPass={}  ROBOT PAYMENT aid={}
                 idpass         {}/payment/<Name>.idPass   (e.g. {}/payment/EntryTranJcbPreca.idPass)
                 openapi        {}/token, {}/credit/charge, {}/order/*   (Basic auth ShopID:ShopPass or Bearer)
-                sandbox API    POST {}/sandbox/jcb-preca/cards, POST {}/sandbox/netcash/cards, POST {}/sandbox/card/faults
+                sandbox API    POST {}/sandbox/shops, POST {}/sandbox/jcb-preca/cards, POST {}/sandbox/netcash/cards, POST {}/sandbox/card/faults
                 health         {}/actuator/health   metrics {}/actuator/prometheus
                 Test cards: docs/test-cards.md (prepaid approval number {})
-                """, demo.shopId(), demo.shopPass(), demo.robotAid(), base, base, base, base, base, base, base, base, base, base,
+                """, demo.shopId(), demo.shopPass(), demo.robotAid(), base, base, base, base, base, base, base, base, base, base, base,
                 PrecaTestCards.APPROVAL_NO);
     }
 }

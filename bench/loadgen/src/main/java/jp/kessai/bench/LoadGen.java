@@ -25,11 +25,16 @@ import org.HdrHistogram.Recorder;
  * The load generator. Subcommands:
  * <pre>
  *   probe   --base URL                     exit 0 when the server serves POST /credit/charge (the openapi face), 3 if not
+ *   shops   --base URL --count N --out FILE  creates N sandbox shops (POST /sandbox/shops): "ShopID ShopPass" lines
  *   cards   --base URL --count N           creates N sandbox JCB Preca cards with 99,999,999 yen each (W2's pool)
  *   stubs   --base URL --dir DIR [--openapi true|false]  captures one real answer per endpoint for B1 and B2
  *   wiremock-mappings --dir DIR --out DIR   turns those answers into WireMock stub mappings
- *   run     --base URL --workload W1|W2|W3|HELLO --target NAME --conns N --warmup S --duration S
+ *   run     --base URL --workload W1|W2|W3|HELLO --target NAME --warmup S --duration S
+ *           (--conns N | --shops FILE --conns-per-shop K) [--preloaded N]
  *           [--open 0.5,0.8] [--pid PID] [--pg-pid-file FILE] [--clk-tck 100] --out results.jsonl
+ *   count   --base URL --workload W --ops N --pg-port P --pg-password-file F --shops FILE --out results.jsonl
+ *           runs N operations one after the other and writes the database's transactions, WAL fsyncs and WAL
+ *           records per operation (pg_stat_database, pg_stat_wal deltas)
  *   capture-sql ...                        see SqlCapture
  *   report  --in results.jsonl --out results.json
  *   jfr-summary --file kessai.jfr          where the time went, from a flight recording
@@ -48,6 +53,9 @@ public final class LoadGen {
         Map<String, String> a = args(argv);
         switch (argv[0]) {
             case "probe" -> System.exit(probe(URI.create(a.get("base"))) ? 0 : 3);
+            case "shops" -> shops(URI.create(a.get("base")), Integer.parseInt(a.get("count")),
+                    a.getOrDefault("prefix", "tbench"), Path.of(a.get("out")));
+            case "count" -> OpCount.main(a);
             case "cards" -> cards(URI.create(a.get("base")), Integer.parseInt(a.getOrDefault("count", "64")));
             case "stubs" -> stubs(URI.create(a.get("base")), Path.of(a.get("dir")),
                     Boolean.parseBoolean(a.getOrDefault("openapi", "true")));
@@ -80,6 +88,46 @@ public final class LoadGen {
         }
     }
 
+    /** The shops of a run: the --shops file ("ShopID ShopPass" lines), or the demo shop alone. */
+    static List<Workload.Shop> shops(Map<String, String> a) throws IOException {
+        if (!a.containsKey("shops")) {
+            return List.of(Workload.Shop.DEMO);
+        }
+        List<Workload.Shop> shops = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of(a.get("shops")))) {
+            String[] f = line.trim().split(" ");
+            if (f.length == 2) {
+                shops.add(new Workload.Shop(f[0], f[1]));
+            }
+        }
+        if (shops.isEmpty()) {
+            throw new IllegalArgumentException("no shops in " + a.get("shops"));
+        }
+        return shops;
+    }
+
+    /**
+     * Creates the bench shops through Kessai's own sandbox API, with the demo shop's contracts: ShopIDs
+     * {@code <prefix><digits>} (13 characters, so they sort in creation order), passwords {@code bp<6 digits>}.
+     */
+    static void shops(URI base, int count, String prefix, Path out) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (Http http = new Http(base)) {
+            for (int i = 0; i < count; i++) {
+                String id = prefix + String.format("%0" + (13 - prefix.length()) + "d", i + 1);
+                String pass = String.format("bp%06d", i + 1);
+                var r = http.send(Http.request(base, "/sandbox/shops", Workload.JSON, Map.of(),
+                        ("{\"shopId\":\"" + id + "\",\"shopPass\":\"" + pass + "\"}").getBytes(StandardCharsets.US_ASCII)));
+                if (r.status() != 201) {
+                    throw new IOException("shop " + id + ": HTTP " + r.status() + " " + r.text());
+                }
+                lines.add(id + " " + pass);
+            }
+        }
+        Files.write(out, lines);
+        System.out.println("created " + count + " sandbox shops (" + lines.get(0).split(" ")[0] + " ...)");
+    }
+
     static void cards(URI base, int count) throws IOException {
         try (Http http = new Http(base)) {
             for (int i = 0; i < count; i++) {
@@ -103,7 +151,7 @@ public final class LoadGen {
     static void stubs(URI base, Path dir, boolean openapi) throws Exception {
         Files.createDirectories(dir);
         try (Http http = new Http(base)) {
-            String shop = "ShopID=" + Workload.SHOP_ID + "&ShopPass=" + Workload.SHOP_PASS;
+            String shop = Workload.Shop.DEMO.form();
             String orderId = "stub" + System.currentTimeMillis() % 10_000_000_000L;
             var entry = http.send(Http.request(base, "/payment/EntryTranJcbPreca.idPass", Workload.FORM, Map.of(),
                     (shop + "&OrderID=" + orderId + "&Amount=1&Tax=0").getBytes(StandardCharsets.US_ASCII)));
@@ -119,7 +167,7 @@ public final class LoadGen {
             }
             if (openapi) {
                 var w1 = new Workload.W1(base);
-                var charge = w1.charge(http);
+                var charge = w1.charge(http, Workload.Shop.DEMO);
                 save(dir, "credit_charge", charge, "application/json");
                 String body = charge.text();
                 int at = body.indexOf("\"accessId\":\"");
@@ -171,9 +219,9 @@ public final class LoadGen {
         }
     }
 
-    static void once(Workload w, Http http, Phase p, long startNanos) {
+    static void once(Workload w, Http http, Workload.Shop shop, Phase p, long startNanos) {
         try {
-            w.run(http);
+            w.run(http, shop);
             long micros = (System.nanoTime() - startNanos) / 1000;
             p.recorder.recordValue(Math.min(micros, TimeUnit.SECONDS.toMicros(60)));
             p.ok.increment();
@@ -192,15 +240,17 @@ public final class LoadGen {
         }
     }
 
-    static Phase closed(Workload w, int conns, double seconds) throws InterruptedException {
+    /** Connection i works for shop i % shops.size() throughout, as a merchant's own client would. */
+    static Phase closed(Workload w, List<Workload.Shop> shops, int conns, double seconds) throws InterruptedException {
         Phase p = new Phase();
         long end = System.nanoTime() + (long) (seconds * 1e9);
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < conns; i++) {
+            Workload.Shop shop = shops.get(i % shops.size());
             threads.add(Thread.ofVirtual().start(() -> {
                 try (Http http = new Http(w.base)) {
                     while (System.nanoTime() < end) {
-                        once(w, http, p, System.nanoTime());
+                        once(w, http, shop, p, System.nanoTime());
                     }
                 }
             }));
@@ -211,7 +261,9 @@ public final class LoadGen {
         return p;
     }
 
-    static Phase open(Workload w, double rate, double seconds, int maxInFlight) throws InterruptedException {
+    /** Operation i is for shop i % shops.size(): the arrivals are spread evenly over the merchants. */
+    static Phase open(Workload w, List<Workload.Shop> shops, double rate, double seconds, int maxInFlight)
+            throws InterruptedException {
         Phase p = new Phase();
         ConcurrentLinkedDeque<Http> idle = new ConcurrentLinkedDeque<>();
         AtomicLong inFlight = new AtomicLong();
@@ -235,13 +287,14 @@ public final class LoadGen {
                 continue;
             }
             inFlight.incrementAndGet();
+            Workload.Shop shop = shops.get((int) (i % shops.size()));
             Thread.ofVirtual().start(() -> {
                 Http http = idle.pollFirst();
                 if (http == null) {
                     http = new Http(w.base);
                 }
                 try {
-                    once(w, http, p, intended);
+                    once(w, http, shop, p, intended);
                 } finally {
                     idle.addFirst(http);
                     inFlight.decrementAndGet();
@@ -258,9 +311,12 @@ public final class LoadGen {
 
     static void run(Map<String, String> a) throws Exception {
         URI base = URI.create(a.get("base"));
-        Workload w = Workload.of(a.get("workload"), base, Integer.parseInt(a.getOrDefault("cards", "64")));
+        Workload w = Workload.of(a.get("workload"), base, Integer.parseInt(a.getOrDefault("cards", "64")),
+                Long.parseLong(a.getOrDefault("preloaded", "0")));
         String target = a.getOrDefault("target", "kessai");
-        int conns = Integer.parseInt(a.getOrDefault("conns", "4"));
+        List<Workload.Shop> shops = shops(a);
+        int conns = a.containsKey("shops") ? shops.size() * Integer.parseInt(a.getOrDefault("conns-per-shop", "4"))
+                : Integer.parseInt(a.getOrDefault("conns", "4"));
         double warmup = Double.parseDouble(a.getOrDefault("warmup", "3"));
         double duration = Double.parseDouble(a.getOrDefault("duration", "10"));
         long pid = Long.parseLong(a.getOrDefault("pid", "-1"));
@@ -270,22 +326,22 @@ public final class LoadGen {
         String label = a.getOrDefault("label", w.name());
 
         try (Http http = new Http(base)) {
-            w.prepare(http);
+            w.prepare(http, shops);
         }
         if (warmup > 0) {
-            Phase p = closed(w, conns, warmup);
+            Phase p = closed(w, shops, conns, warmup);
             System.out.printf("  %-6s %-15s warm-up   %8.1f op/s, %d errors %s%n", label, target, p.ok.sum() / warmup,
                     p.errorCount(), p.errors.isEmpty() ? "" : p.errors);
         }
         long pm = Proc.postmaster(pgPidFile);
-        double peak = measure(label, w, target, "closed", conns, 0, duration, pid, pm, tck, out,
-                () -> closed(w, conns, duration));
+        double peak = measure(label, w, target, "closed", conns, shops.size(), 0, duration, pid, pm, tck, out,
+                () -> closed(w, shops, conns, duration));
         if (a.containsKey("open") && peak > 0) {
             for (String f : a.get("open").split(",")) {
                 double frac = Double.parseDouble(f);
                 double rate = frac * peak;
-                measure(label, w, target, "open" + Math.round(frac * 100), conns, rate, duration, pid, pm, tck, out,
-                        () -> open(w, rate, duration, 1000));
+                measure(label, w, target, "open" + Math.round(frac * 100), conns, shops.size(), rate, duration, pid,
+                        pm, tck, out, () -> open(w, shops, rate, duration, 1000));
             }
         }
     }
@@ -294,7 +350,7 @@ public final class LoadGen {
         Phase run() throws InterruptedException;
     }
 
-    static double measure(String label, Workload w, String target, String mode, int conns, double rate,
+    static double measure(String label, Workload w, String target, String mode, int conns, int shops, double rate,
             double duration, long pid, long postmaster, double tck, Path out, PhaseRun body) throws Exception {
         long cpu0 = Proc.cpuTicks(pid);
         long db0 = Proc.treeTicks(postmaster);
@@ -312,6 +368,7 @@ public final class LoadGen {
         r.put("target", target);
         r.put("mode", mode);
         r.put("conns", conns);
+        r.put("shops", shops);
         r.put("targetRate", rate > 0 ? round(rate) : null);
         r.put("seconds", round(secs));
         r.put("ops", ops);
