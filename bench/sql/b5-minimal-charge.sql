@@ -6,9 +6,9 @@
 \set shop :shop_lo + :client_id % :shop_count
 BEGIN;
 INSERT INTO bench_b5_payment_order (shop_pk, order_id, payment_method, access_id, access_pass, status, job_cd,
-    amount_yen, tax_yen, pending_operation, processed_at, created_at, updated_at)
+    amount_yen, tax_yen, pending_operation, processed_at, created_at, updated_at, channel)
 VALUES (:shop, substr(md5(random()::text), 1, 27), 'CREDIT', md5(random()::text), md5(random()::text),
-    'UNPROCESSED', 'CAPTURE', 1000, 0, 'CAPTURE', now(), now(), now())
+    'UNPROCESSED', 'CAPTURE', 1000, 0, 'CAPTURE', now(), now(), now(), 'OPENAPI')
 RETURNING id AS order_pk \gset
 INSERT INTO bench_b5_order_operation (order_pk, operation, state, processor_ref, started_at)
 VALUES (:order_pk, 'CAPTURE', 'PENDING', md5(random()::text), now())
