@@ -126,6 +126,42 @@ class CrashRestartIT {
         }
     }
 
+    /** Battery finding: with the five /credit/charge slots held when the node died, the restarted node refused everything. */
+    @Test
+    void chargesInFlightWhenTheNodeDiesDoNotHoldTheLimitAfterRestart() throws Exception {
+        Path dataDir = Path.of("target", "it-data", "crash-limit-" + UUID.randomUUID()).toAbsolutePath();
+        int port = freePort();
+        String base = "http://localhost:" + port;
+        var api = new OpenApiClient(base).as(OpenApiClient.basic("tshop00000001", "kessai01"));
+        Process first = start(dataDir, port, "--kessai.credit.acquirer-timeout=60s");
+        try (var inFlight = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            await(port, first);
+            HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/sandbox/card/faults"))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"latencyMillis\":30000}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            for (int i = 0; i < 5; i++) {
+                String orderId = "limit-" + i + "-" + System.nanoTime() % 1_000_000_000L;
+                inFlight.submit(() -> api.post("/credit/charge", OpenApiIntegrationTest.chargeBody(orderId, 100, "AUTH")));
+            }
+            Thread.sleep(1500); // all five are with the (slow) acquirer: the shop's limit is reached
+            assertThat(api.post("/credit/charge", OpenApiIntegrationTest.chargeBody("limit-x-" + System.nanoTime() % 1_000_000L,
+                    100, "AUTH")).status()).as("the limit is reached before the kill").isEqualTo(429);
+            first.destroyForcibly().waitFor(); // SIGKILL mid-request
+            inFlight.shutdownNow();
+        }
+        Process second = start(dataDir, port);
+        try {
+            await(port, second);
+            var charge = api.post("/credit/charge", OpenApiIntegrationTest.chargeBody("limit-after-" + System.nanoTime() % 1_000_000L,
+                    100, "AUTH"));
+            assertThat(charge.status()).as("a restarted node serves at once: " + charge.body()).isEqualTo(201);
+        } finally {
+            second.destroy();
+            second.waitFor();
+        }
+    }
+
     private static Process start(Path dataDir, int port, String... extra) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar().toString(), "--server.port=" + port,

@@ -10,8 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * What another node leaves behind when it dies mid-request: its Idempotency-Key claim and its concurrency slot are
- * rows in the shared database, and both are taken over once their lease has ended — never before.
+ * What another node leaves behind when it dies mid-request: its Idempotency-Key claim is a row in the shared database,
+ * taken over once its lease has ended — never before. (Its concurrency permits lived in its memory and died with it:
+ * CrashRestartIT.chargesInFlightWhenTheNodeDiesDoNotHoldTheLimitAfterRestart.)
  */
 class OpenApiNodeFailureIT extends OpenApiIntegrationTest {
 
@@ -50,20 +51,5 @@ class OpenApiNodeFailureIT extends OpenApiIntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM order_operation a JOIN payment_order o ON o.id = a.order_pk "
                 + "WHERE o.access_id = ?").param(first.at("/orderReference/accessId")).query(Integer.class).single())
                 .as("authorised once").isEqualTo(1);
-    }
-
-    @Test
-    void slotsHeldByADeadNodeAreFreedWhenTheirLeaseEnds() {
-        assertThat(inquiry("0".repeat(32)).status()).isEqualTo(400); // provisions the /order/inquiry slots
-        long shop = jdbc.sql("SELECT id FROM shop WHERE shop_id = ?").param(SHOP_ID).query(Long.class).single();
-        jdbc.sql("UPDATE openapi_concurrency_slot SET holder = ?, lease_until = ? "
-                + "WHERE shop_pk = ? AND endpoint = '/order/inquiry'").params(UUID.randomUUID(), in(Duration.ofHours(1)), shop).update();
-        var refused = inquiry("0".repeat(32));
-        assertThat(refused.status()).isEqualTo(429);
-        jdbc.sql("UPDATE openapi_concurrency_slot SET lease_until = ? "
-                + "WHERE shop_pk = ? AND endpoint = '/order/inquiry'").params(in(Duration.ofSeconds(-1)), shop).update();
-        assertThat(inquiry("0".repeat(32)).status()).isEqualTo(400);
-        jdbc.sql("UPDATE openapi_concurrency_slot SET holder = NULL, lease_until = NULL WHERE shop_pk = ? "
-                + "AND endpoint = '/order/inquiry'").param(shop).update();
     }
 }
