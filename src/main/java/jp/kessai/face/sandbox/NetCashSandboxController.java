@@ -11,6 +11,7 @@ import jp.kessai.core.notify.Outbox;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.core.shop.ShopDirectory;
 import jp.kessai.core.shop.ShopSettings;
+import jp.kessai.platform.text.StorableText;
 import jp.kessai.processor.netcash.simulator.NetCashCard;
 import jp.kessai.processor.netcash.simulator.NetCashCenterSimulator;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -60,7 +61,8 @@ class NetCashSandboxController {
 
     @GetMapping("/sandbox/netcash/cards/{cardNo}")
     ResponseEntity<?> card(@PathVariable String cardNo) {
-        return center.findCard(cardNo).<ResponseEntity<?>>map(c -> ResponseEntity.ok(cardView(c)))
+        var found = CARD_NO.matcher(cardNo).matches() ? center.findCard(cardNo) : java.util.Optional.<NetCashCard>empty();
+        return found.<ResponseEntity<?>>map(c -> ResponseEntity.ok(cardView(c)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no such card")));
     }
 
@@ -83,7 +85,14 @@ class NetCashSandboxController {
     ShopSettings settings(@PathVariable String shopId, @RequestBody Map<String, Object> body) {
         Shop shop = shop(shopId);
         ShopSettings s = shop.settings();
-        String url = body.containsKey("resultNotificationUrl") ? (String) body.get("resultNotificationUrl") : s.resultNotificationUrl();
+        Object given = body.containsKey("resultNotificationUrl") ? body.get("resultNotificationUrl") : s.resultNotificationUrl();
+        if (given != null && !(given instanceof String)) {
+            throw new SandboxController.BadRequest("resultNotificationUrl: a string");
+        }
+        String url = (String) given;
+        if (url != null && !StorableText.storable(url)) {
+            throw new SandboxController.BadRequest("resultNotificationUrl: URL is not well formed");
+        }
         if (url != null && !url.isEmpty()) {
             OutboundUrlPolicy.checkSyntax(url, OutboundUrlPolicy.MAX_URL_LENGTH).ifPresent(reason -> {
                 throw new SandboxController.BadRequest("resultNotificationUrl: " + reason);
@@ -132,6 +141,9 @@ class NetCashSandboxController {
     }
 
     private Shop shop(String shopId) {
+        if (!StorableText.storable(shopId)) {
+            throw new NoSuchShop(); // names no shop, and must not reach a query
+        }
         return shops.findByShopId(shopId).orElseThrow(NoSuchShop::new);
     }
 
