@@ -54,13 +54,16 @@ public record KessaiProperties(
 
     /**
      * The OpenAPI type face: access token lifetime (seed: 3600 s), how long an Idempotency-Key is remembered (seed:
-     * 24 h), and the leases that free an idempotency key or a concurrency slot held by a node that died mid-request
-     * (longer than any request can run).
+     * 24 h), the leases that free an idempotency key or a concurrency slot held by a node that died mid-request
+     * (longer than any request can run), and how often (and in how large batches) records past the window are
+     * deleted.
      */
     public record OpenApi(
             @DefaultValue("3600s") Duration tokenLifetime,
             @DefaultValue("24h") Duration idempotencyWindow,
-            @DefaultValue("5m") Duration requestLease) {}
+            @DefaultValue("5m") Duration requestLease,
+            @DefaultValue("10m") Duration idempotencyPurgeInterval,
+            @DefaultValue("500") int idempotencyPurgeBatch) {}
 
     /** How often unsettled (UNKNOWN) processor calls are re-examined, and how old a PENDING attempt must be to count as lost. */
     public record Reconciler(@DefaultValue("30s") Duration interval, @DefaultValue("120s") Duration pendingGrace) {}

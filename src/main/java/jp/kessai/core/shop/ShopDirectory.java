@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Optional;
 import jp.kessai.platform.crypto.FieldCipher;
 import jp.kessai.platform.secret.Password;
+import jp.kessai.platform.text.StorableText;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -47,7 +48,8 @@ public class ShopDirectory {
      * is unknown or the password wrong; the comparison itself is constant time.
      */
     public Optional<Shop> authenticate(String shopId, Password shopPass) {
-        if (shopId == null || shopPass == null) {
+        if (shopId == null || shopPass == null || !StorableText.storable(shopId) || !StorableText.storable(shopPass.expose())) {
+            // U+0000 or a lone surrogate names no shop and must not reach a query; the faces refuse it first
             MessageDigest.isEqual(DUMMY_DIGEST, sha256(""));
             return Optional.empty();
         }

@@ -1,5 +1,6 @@
 package jp.kessai.face.idpass;
 
+import jp.kessai.platform.logging.ExceptionSummary;
 import jp.kessai.platform.metrics.Counters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -73,8 +74,8 @@ class IdPassController {
             log.info("{}: could not read the request body: {}", operation.name(), e.toString());
             return IdPassResponse.errors(List.of(SYSTEM_ERROR));
         } catch (RuntimeException e) {
-            // message only: exceptions here must never carry request values (card numbers, passwords)
-            log.error("{} failed unexpectedly: {}", operation.name(), e.getClass().getName(), e);
+            // class names and the throwing frame only: a message or a cause's message can carry request values
+            log.error("{} failed unexpectedly: {}", operation.name(), ExceptionSummary.of(e));
             return IdPassResponse.errors(List.of(SYSTEM_ERROR));
         }
     }

@@ -26,6 +26,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 class NetCashBrowserController {
 
+    private static final java.util.regex.Pattern ACCESS_ID = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,32}");
+
     private final NetCashStart start;
     private final Transactions transactions;
     private final ShopDirectory shops;
@@ -54,10 +56,10 @@ class NetCashBrowserController {
         String accessId = request.get("AccessID");
         String token = request.get("Token");
         List<IdPassError> errors = new ArrayList<>();
-        if (accessId == null || !accessId.matches("[A-Za-z0-9]{1,32}")) {
+        if (accessId == null || !ACCESS_ID.matcher(accessId).matches()) {
             errors.add(new IdPassError("NC1000001"));
         }
-        if (token == null || token.length() > 256) {
+        if (token == null || token.length() > 256 || Param.CONTROL.matcher(token).find()) {
             errors.add(new IdPassError("NC1000003"));
         }
         if (!errors.isEmpty()) {
@@ -83,7 +85,9 @@ class NetCashBrowserController {
     /** Where the center returns the customer: an auto-submitting POST of the result to RetURL. */
     @RequestMapping(NetCashExec.RETURN_PATH_PREFIX + "{accessId}")
     void result(@PathVariable String accessId, HttpServletResponse response) throws IOException {
-        var transaction = (Transaction.NetCash) transactions.forCustomer(accessId, PaymentMethod.NET_CASH).orElse(null);
+        // an AccessID is 1-32 alphanumerics; anything else names no order and is not looked up
+        var transaction = !ACCESS_ID.matcher(accessId).matches() ? null
+                : (Transaction.NetCash) transactions.forCustomer(accessId, PaymentMethod.NET_CASH).orElse(null);
         var details = transaction == null ? null : transaction.details();
         if (details == null) {
             HtmlPages.error(response, 404, List.of(new IdPassError("NC1000002")));

@@ -17,6 +17,12 @@ record Param(String name, boolean required, int maxBytes, Pattern allowed, Strin
     static final Pattern DIGITS = Pattern.compile("[0-9]+");
     static final Pattern NEGATIVE_DIGITS = Pattern.compile("-[0-9]+");
     static final Pattern ANY = Pattern.compile("(?s).*");
+    /**
+     * Control characters (U+0000–U+001F, U+007F) are outside every parameter's character set, even a reserved one
+     * accepted as "anything": no seed field holds them, and U+0000 cannot be stored in PostgreSQL. This is checked for
+     * every parameter before its own character class, so a new pattern cannot forget it.
+     */
+    static final Pattern CONTROL = Pattern.compile("[\\x00-\\x1F\\x7F]");
     /** An absolute http(s) URL of printable ASCII (the result form is posted there by the customer's browser). */
     static final Pattern URL = Pattern.compile("(?i)https?://[^\\s/?#@]+(?:[/?#][\\x21-\\x7E]*)?");
     /**
@@ -59,7 +65,7 @@ record Param(String name, boolean required, int maxBytes, Pattern allowed, Strin
             errors.add(new IdPassError(encodable(value) ? tooLongCode : badCharsCode));
             return errors;
         }
-        if (!allowed.matcher(value).matches()) {
+        if (CONTROL.matcher(value).find() || !allowed.matcher(value).matches()) {
             errors.add(new IdPassError(badCharsCode));
             return errors;
         }

@@ -29,10 +29,15 @@ class ShopCredentials {
         Param shopId = family == IdPassResultCodes.Family.MULTI_PAYMENT ? IdPassParams.SHOP_ID_M : IdPassParams.SHOP_ID_E;
         Param shopPass = family == IdPassResultCodes.Family.MULTI_PAYMENT ? IdPassParams.SHOP_PASS_M : IdPassParams.SHOP_PASS_E;
         List<IdPassError> errors = new ArrayList<>(reserved.check(request));
-        errors.addAll(shopId.check(request.get(shopId.name())));
-        errors.addAll(shopPass.check(request.get(shopPass.name())));
+        List<IdPassError> shopIdErrors = shopId.check(request.get(shopId.name()));
+        List<IdPassError> shopPassErrors = shopPass.check(request.get(shopPass.name()));
+        errors.addAll(shopIdErrors);
+        errors.addAll(shopPassErrors);
+        // a value that failed its own check names no shop and never reaches the database (U+0000 would fail there);
+        // the pair check still runs, in constant time, and is reported as the seed's examples show
         String pass = request.get(shopPass.name());
-        Optional<Shop> shop = shops.authenticate(request.get(shopId.name()), pass == null ? null : new Password(pass));
+        Optional<Shop> shop = shops.authenticate(shopIdErrors.isEmpty() ? request.get(shopId.name()) : null,
+                shopPassErrors.isEmpty() && pass != null ? new Password(pass) : null);
         if (shop.isEmpty()) {
             errors.add(IdPassResultCodes.of(jp.kessai.core.ResultCode.SHOP_AUTH_FAILED, family));
         }

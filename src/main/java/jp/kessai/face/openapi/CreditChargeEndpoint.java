@@ -195,9 +195,12 @@ class CreditChargeEndpoint implements OpenApiOperation {
         return new ClientFields(text(node, "clientField1"), text(node, "clientField2"), text(node, "clientField3"));
     }
 
-    /** A string member, null when not set (absent, null or ""). */
+    /**
+     * A string member, null when not set (absent, null or ""). Also null for a member that is not a string: the schema
+     * refuses those, and code that looks before the schema did (a resumed request) must not fail on them.
+     */
     static String text(JsonNode node, String name) {
         JsonNode value = node == null ? null : node.get(name);
-        return SchemaValidator.absent(value) ? null : value.stringValue();
+        return SchemaValidator.absent(value) || !value.isString() ? null : value.stringValue();
     }
 }

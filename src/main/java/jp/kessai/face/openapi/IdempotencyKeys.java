@@ -110,7 +110,7 @@ class IdempotencyKeys {
             restart(shopPk, key, endpoint, requestHash, now, true);
             return new Proceed(); // an expired key is a new request
         }
-        if (!row.endpoint().equals(endpoint) || !MessageDigest.isEqual(row.requestHash(), requestHash)) {
+        if (!row.endpoint().equals(endpoint) || row.requestHash() != null && !MessageDigest.isEqual(row.requestHash(), requestHash)) {
             return new Mismatch();
         }
         return switch (row.state()) {

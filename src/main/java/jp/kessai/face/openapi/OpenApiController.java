@@ -1,5 +1,6 @@
 package jp.kessai.face.openapi;
 
+import jp.kessai.platform.logging.ExceptionSummary;
 import jp.kessai.platform.metrics.Counters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -44,9 +45,11 @@ class OpenApiController {
     private final TokenEndpoint tokenEndpoint;
     private final OpenApiJson json;
     private final Counters counters;
+    private final RequestFingerprints fingerprints;
 
     OpenApiController(List<OpenApiOperation> operations, ShopAuthenticator authenticator, ConcurrencyLimiter limiter,
-            IdempotencyKeys idempotency, TokenEndpoint tokenEndpoint, OpenApiJson json, Counters counters) {
+            IdempotencyKeys idempotency, TokenEndpoint tokenEndpoint, OpenApiJson json, Counters counters,
+            RequestFingerprints fingerprints) {
         this.operations = operations.stream().collect(Collectors.toUnmodifiableMap(OpenApiOperation::path, Function.identity()));
         this.authenticator = authenticator;
         this.limiter = limiter;
@@ -54,6 +57,7 @@ class OpenApiController {
         this.tokenEndpoint = tokenEndpoint;
         this.json = json;
         this.counters = counters;
+        this.fingerprints = fingerprints;
     }
 
     /** Every method is mapped explicitly, so that OPTIONS and HEAD also get the catalogue's 405, not Spring's answer. */
@@ -66,8 +70,8 @@ class OpenApiController {
         try {
             reply = route(path, http);
         } catch (RuntimeException e) {
-            // class name only: exceptions here must never carry request values (card numbers, passwords)
-            log.error("openapi {} failed unexpectedly: {}", path, e.getClass().getName(), e);
+            // class names and the throwing frame only: a message or a cause's message can carry request values
+            log.error("openapi {} failed unexpectedly: {}", path, ExceptionSummary.of(e));
             reply = json.problem(Problem.internalError(), path);
         }
         counters.increment("kessai.openapi.requests", "endpoint", operations.containsKey(path) || TOKEN_PATH.equals(path)
@@ -127,10 +131,10 @@ class OpenApiController {
         if (!operation.idempotent() || key == null || key.isEmpty()) {
             return operation.handle(call);
         }
-        if (key.length() > MAX_IDEMPOTENCY_KEY_LENGTH) {
+        if (key.length() > MAX_IDEMPOTENCY_KEY_LENGTH || !IdempotencyKeyText.acceptable(key)) {
             return json.problem(new Problem(ProblemTitle.INVALID_HEADER, Problem.INVALID_VALUE + "(Idempotency-Key)"), path);
         }
-        byte[] hash = AccessTokens.sha256(new String(json.canonical(body), StandardCharsets.UTF_8));
+        byte[] hash = fingerprints.of(body);
         if (!idempotency.exists(shop.id(), key)) {
             // the usual case: a new key, written by the core's claim and finish (no commit of its own)
             var fresh = idempotency.fresh(shop.id(), key, path, hash);

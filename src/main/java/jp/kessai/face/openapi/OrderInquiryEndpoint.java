@@ -42,14 +42,15 @@ class OrderInquiryEndpoint implements OpenApiOperation {
 
     @Override
     public Reply handle(OpenApiCall call) {
+        // the schema first: it refuses a number, object, … where a string belongs, before anything reads the value
         Optional<Problem> problem = validator.validate("OrderInquiryRequest", call.body(), "");
-        String accessId = CreditChargeEndpoint.text(call.body(), "accessId");
-        String orderId = CreditChargeEndpoint.text(call.body(), "orderId");
-        if (problem.isEmpty() && accessId == null && orderId == null) {
-            problem = Optional.of(Problem.missing("accessId"));
-        }
         if (problem.isPresent()) {
             return json.problem(problem.get(), PATH);
+        }
+        String accessId = CreditChargeEndpoint.text(call.body(), "accessId");
+        String orderId = CreditChargeEndpoint.text(call.body(), "orderId");
+        if (accessId == null && orderId == null) {
+            return json.problem(Problem.missing("accessId"), PATH);
         }
         CreditOutcome outcome = inquiry.inquire(call.shop(), accessId, orderId);
         if (outcome.code() == ResultCode.ORDER_NOT_FOUND && accessId == null) {

@@ -14,6 +14,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import jp.kessai.platform.text.StorableText;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,7 +54,40 @@ final class SchemaValidator {
         if (schema == null) {
             throw new IllegalArgumentException("no schema facts for " + schemaName);
         }
-        return check(schema, value, path);
+        Optional<Problem> problem = check(schema, value, path);
+        return problem.isPresent() ? problem : firstUnstorable(value, path);
+    }
+
+    /**
+     * The first text anywhere in {@code value} — a member name, or a string in a member the schema does not describe
+     * (unknown members are ignored but may be kept, e.g. in a charge's stored request details) — that PostgreSQL
+     * cannot hold: U+0000 or an unpaired surrogate. Known string members are refused by {@link #checkString} already.
+     */
+    static Optional<Problem> firstUnstorable(JsonNode value, String path) {
+        if (value.isString()) {
+            return StorableText.storable(value.stringValue()) ? Optional.empty() : invalid(path);
+        }
+        if (value.isObject()) {
+            for (String name : value.propertyNames()) {
+                String childPath = (path.isEmpty() ? "" : path + ".") + StorableText.replaceUnstorable(name);
+                if (!StorableText.storable(name)) {
+                    return invalid(childPath);
+                }
+                Optional<Problem> problem = firstUnstorable(value.get(name), childPath);
+                if (problem.isPresent()) {
+                    return problem;
+                }
+            }
+        }
+        if (value.isArray()) {
+            for (int i = 0; i < value.size(); i++) {
+                Optional<Problem> problem = firstUnstorable(value.get(i), path + "[" + i + "]");
+                if (problem.isPresent()) {
+                    return problem;
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     /** Whether a property counts as not set (absent, null, or an empty string). */
@@ -140,6 +174,9 @@ final class SchemaValidator {
     }
 
     private Optional<Problem> checkString(JsonNode schema, String value, String path) {
+        if (!StorableText.storable(value)) {
+            return invalid(path); // U+0000 or an unpaired surrogate: no schema allows them, PostgreSQL cannot hold them
+        }
         int length = value.codePointCount(0, value.length());
         if (schema.has("maxLength") && length > schema.get("maxLength").asInt()) {
             return invalid(path);
@@ -186,7 +223,34 @@ final class SchemaValidator {
     }
 
     private Pattern pattern(String regex) {
-        return patterns.computeIfAbsent(regex, Pattern::compile);
+        return patterns.computeIfAbsent(regex, SchemaValidator::compileEcma);
+    }
+
+    /**
+     * Compiles an OAS (ECMA-262) pattern for Java. They differ in one way that matters here: Java's {@code $} also
+     * matches before a final line terminator, so {@code ^[0-9a-zA-Z-]+$} would accept {@code "order-1\n"}. Each
+     * {@code $} outside a character class becomes {@code \z} (the very end of the input), as in ECMA-262.
+     */
+    static Pattern compileEcma(String regex) {
+        StringBuilder java = new StringBuilder(regex.length() + 4);
+        boolean inClass = false;
+        for (int i = 0; i < regex.length(); i++) {
+            char c = regex.charAt(i);
+            if (c == '\\' && i + 1 < regex.length()) {
+                java.append(c).append(regex.charAt(++i));
+            } else if (c == '[') {
+                inClass = true;
+                java.append(c);
+            } else if (c == ']') {
+                inClass = false;
+                java.append(c);
+            } else if (c == '$' && !inClass) {
+                java.append("\\z");
+            } else {
+                java.append(c);
+            }
+        }
+        return Pattern.compile(java.toString());
     }
 
     /** Characters EUC-JP cannot encode are a violation too. */

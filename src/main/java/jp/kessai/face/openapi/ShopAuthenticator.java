@@ -9,6 +9,7 @@ import java.util.Optional;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.core.shop.ShopDirectory;
 import jp.kessai.platform.secret.Password;
+import jp.kessai.platform.text.StorableText;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +40,9 @@ class ShopAuthenticator {
                 shop = Optional.empty();
             }
         } else if (!tokenEndpoint && header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            shop = tokens.shopOf(header.substring(7).strip()).flatMap(shops::findById);
+            String token = header.substring(7).strip();
+            // only its SHA-256 is looked up, but a text that cannot be stored is refused like any bad token
+            shop = StorableText.storable(token) ? tokens.shopOf(token).flatMap(shops::findById) : Optional.empty();
         }
         return shop;
     }
@@ -102,6 +105,13 @@ class ShopAuthenticator {
         if (colon < 0) {
             return Optional.empty();
         }
-        return shops.authenticate(decoded.substring(0, colon), new Password(decoded.substring(colon + 1)));
+        String shopId = decoded.substring(0, colon);
+        String shopPass = decoded.substring(colon + 1);
+        if (!StorableText.storable(shopId) || !StorableText.storable(shopPass)) {
+            // U+0000 (base64 of "x\0:y") names no shop and must not reach a query: a failed authentication like
+            // any other, still through the constant-time comparison
+            return shops.authenticate(null, null);
+        }
+        return shops.authenticate(shopId, new Password(shopPass));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import jp.kessai.core.order.AttemptReconciler;
 import jp.kessai.processor.card.simulator.CardAcquirerSimulator;
 import jp.kessai.processor.card.simulator.CardFault;
+import jp.kessai.platform.text.StorableText;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -59,7 +60,9 @@ class CardSandboxController {
     /** The simulator's record of an authorisation (by any operation reference on it); last four digits only. */
     @GetMapping("/sandbox/card/authorizations/{reference}")
     ResponseEntity<Map<String, Object>> authorization(@PathVariable String reference) {
-        return acquirer.findAuthorization(reference).map(a -> {
+        var found = StorableText.storable(reference) ? acquirer.findAuthorization(reference)
+                : java.util.Optional.<CardAcquirerSimulator.SimulatedAuthorization>empty();
+        return found.map(a -> {
             var view = new LinkedHashMap<String, Object>();
             view.put("authorizationRef", a.authRef());
             view.put("cardLast4", a.last4());

@@ -11,6 +11,7 @@ import jp.kessai.core.shop.Shop;
 import jp.kessai.core.shop.ShopDirectory;
 import jp.kessai.core.shop.ShopSettings;
 import jp.kessai.platform.KessaiProperties;
+import jp.kessai.platform.text.StorableText;
 import jp.kessai.processor.netcash.simulator.NetCashCard;
 import jp.kessai.processor.netcash.simulator.NetCashCenterSimulator;
 import jp.kessai.processor.netcash.simulator.NetCashFault;
@@ -64,7 +65,8 @@ class NetCashSandboxController {
 
     @GetMapping("/sandbox/netcash/cards/{cardNo}")
     ResponseEntity<?> card(@PathVariable String cardNo) {
-        return center.findCard(cardNo).<ResponseEntity<?>>map(c -> ResponseEntity.ok(cardView(c)))
+        var found = CARD_NO.matcher(cardNo).matches() ? center.findCard(cardNo) : java.util.Optional.<NetCashCard>empty();
+        return found.<ResponseEntity<?>>map(c -> ResponseEntity.ok(cardView(c)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no such card")));
     }
 
@@ -146,6 +148,9 @@ class NetCashSandboxController {
     }
 
     private Shop shop(String shopId) {
+        if (!StorableText.storable(shopId)) {
+            throw new NoSuchShop(); // names no shop, and must not reach a query
+        }
         return shops.findByShopId(shopId).orElseThrow(NoSuchShop::new);
     }
 

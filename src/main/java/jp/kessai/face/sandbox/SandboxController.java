@@ -68,7 +68,8 @@ class SandboxController {
 
     @GetMapping("/sandbox/jcb-preca/cards/{cardNo}")
     ResponseEntity<Map<String, Object>> card(@PathVariable String cardNo) {
-        return center.findCard(cardNo).map(c -> ResponseEntity.ok(view(c)))
+        var found = CARD_NO.matcher(cardNo).matches() ? center.findCard(cardNo) : java.util.Optional.<PrecaCard>empty();
+        return found.map(c -> ResponseEntity.ok(view(c)))
                 .orElseGet(() -> ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", "no such card")));
     }
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import jp.kessai.platform.text.StorableText;
 import jp.kessai.core.notify.OutboundUrlPolicy;
 import jp.kessai.core.shop.ShopSettings;
 
@@ -24,6 +25,9 @@ final class SettingsBody {
     static ShopSettings apply(ShopSettings s, Map<String, Object> body) {
         String url = body.containsKey("resultNotificationUrl") ? string(body.get("resultNotificationUrl"))
                 : s.resultNotificationUrl();
+        if (url != null && !StorableText.storable(url)) {
+            throw new SandboxController.BadRequest("resultNotificationUrl: URL is not well formed");
+        }
         if (url != null && !url.isEmpty()) {
             OutboundUrlPolicy.checkSyntax(url, OutboundUrlPolicy.MAX_URL_LENGTH).ifPresent(reason -> {
                 throw new SandboxController.BadRequest("resultNotificationUrl: " + reason);

@@ -162,6 +162,36 @@ class ParamValidationTest {
         }
     }
 
+    /** Every parameter of every table (the constants of IdPassParams). */
+    static Stream<Arguments> everyParameter() {
+        return java.util.Arrays.stream(IdPassParams.class.getDeclaredFields())
+                .filter(f -> f.getType() == Param.class)
+                .map(f -> {
+                    try {
+                        f.setAccessible(true);
+                        Param param = (Param) f.get(null);
+                        return argumentSet(f.getName() + " (" + param.name() + ")", param);
+                    } catch (IllegalAccessException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+    }
+
+    /**
+     * Regression: {@code ShopID=%00} answered E91099999 (U+0000 went on to a query and PostgreSQL refused it). A
+     * control character is outside every parameter's character set — even Version's "anything" — and gets that
+     * parameter's bad-characters code, whatever its pattern says.
+     */
+    @ParameterizedTest
+    @MethodSource("everyParameter")
+    void controlCharactersAreBadCharactersForEveryParameter(Param param) {
+        for (String value : new String[] {"\u0000", "1\u0000", "\u0001", "1\u001F", "1\u007F"}) {
+            List<IdPassError> errors = param.check(value);
+            assertThat(errors).as(param.name() + " " + value.codePoints().boxed().toList())
+                    .extracting(IdPassError::errInfo).containsExactly(param.badCharsCode());
+        }
+    }
+
     @Test
     void fiftyFullWidthCharactersAreExactlyOneHundredBytes() {
         assertThat(FULL_WIDTH_50.getBytes(IdPassCodec.WINDOWS_31J)).hasSize(100);
