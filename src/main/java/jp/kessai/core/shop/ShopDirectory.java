@@ -148,8 +148,8 @@ public class ShopDirectory {
 
     /**
      * Creates a shop that must not exist yet, with its password stored as {@link #upsert} stores it. A null
-     * {@code robotAid} takes the next free one after the highest numeric aid (from 100001), or none when 999999 is
-     * taken. Never changes an existing shop.
+     * {@code robotAid} takes the next free one after the highest numeric aid from 500001 up (below that, aids are
+     * left to shops created with one, such as the demo shop's 100001), or none when 999999 is taken. Never changes an existing shop.
      */
     public Creation create(String shopId, String shopPass, String robotAid, ShopMode mode, ShopSettings settings) {
         if (!Shop.SHOP_ID_FORMAT.matcher(shopId).matches() || !Shop.SHOP_PASS_FORMAT.matcher(shopPass).matches()
@@ -161,8 +161,9 @@ public class ShopDirectory {
             Optional<Long> id = jdbc.sql("""
                     INSERT INTO shop (shop_id, shop_pass_enc, robot_aid, mode, settings, created_at, updated_at)
                     VALUES (:shopId, :pass, COALESCE(CAST(:aid AS varchar),
-                              (SELECT lpad((COALESCE(max(robot_aid::int), 100000) + 1)::text, 6, '0') FROM shop
-                                WHERE robot_aid ~ '^[0-9]{6}$' HAVING COALESCE(max(robot_aid::int), 100000) < 999999)),
+                              (SELECT lpad((COALESCE(max(robot_aid::int), 500000) + 1)::text, 6, '0') FROM shop
+                                WHERE robot_aid ~ '^[0-9]{6}$' AND robot_aid >= '500001'
+                               HAVING COALESCE(max(robot_aid::int), 500000) < 999999)),
                             :mode, CAST(:settings AS jsonb), :now, :now)
                     ON CONFLICT DO NOTHING
                     RETURNING id
