@@ -297,12 +297,11 @@ final class SqlCapture {
             String shopVar) {
         Map<String, String> varOf = new LinkedHashMap<>(); // varying value -> variable
         Map<String, String> exprOf = new LinkedHashMap<>(); // variable -> SQL expression
-        Map<String, Integer> returning = new HashMap<>(); // table -> index of the statement that RETURNING id
+        Map<String, String> returning = new HashMap<>(); // table -> the pgbench variable holding its returned id
         List<String> body = new ArrayList<>();
         for (int i = 0; i < last.size(); i++) {
             Stmt s = last.get(i);
             Stmt p = prev.get(i);
-            String t = table(s.sql());
             StringBuilder sql = new StringBuilder();
             Matcher m = Pattern.compile("\\$(\\d+)").matcher(s.sql());
             while (m.find()) {
@@ -310,6 +309,7 @@ final class SqlCapture {
                 String v = s.params().get(n);
                 String before = p.params().get(n);
                 String replacement;
+                String t = tableAt(s.sql(), m.start()); // the table this placeholder's clause works on (CTEs too)
                 String col = column(s.sql(), n);
                 String ref = col == null || t == null ? null : col.equals("id") ? t : fks.get(t + "." + col);
                 if (v == null) {
@@ -317,7 +317,7 @@ final class SqlCapture {
                 } else if (shopVar != null && "shop_pk".equals(col) && v.matches("\\d+")) {
                     replacement = ":zz_shop";
                 } else if (v.matches("\\d+") && ref != null && returning.containsKey(ref)) {
-                    replacement = ":zz_ret_" + ref + "_id";
+                    replacement = ":" + returning.get(ref);
                 } else if (!v.equals(before) && !TIMESTAMP.matcher(v).matches() && SIMPLE.matcher(v).matches()) {
                     String var = varOf.computeIfAbsent(v, k -> "zz_v" + (varOf.size() + 1));
                     exprOf.putIfAbsent(var, generator(v, before, cards));
@@ -334,9 +334,11 @@ final class SqlCapture {
             }
             m.appendTail(sql);
             String text = sql.toString();
-            if (t != null && returnsId(text)) {
-                returning.put(t, i);
-                body.add(text + " \\gset zz_ret_" + t + "_");
+            String prefix = "zz_r" + (i + 1) + "_";
+            Map<String, String> returned = returnedIds(text, prefix);
+            if (!returned.isEmpty()) {
+                returning.putAll(returned);
+                body.add(text + " \\gset " + prefix);
             } else {
                 body.add(text + ";");
             }
@@ -360,6 +362,89 @@ final class SqlCapture {
         }
         body.forEach(b -> out.append(b).append('\n'));
         return out.toString();
+    }
+
+    private static final Pattern TABLE_AT = Pattern.compile(
+            "(?is)\\b(?:UPDATE\\s+(\\w+)|INSERT\\s+INTO\\s+(\\w+)|DELETE\\s+FROM\\s+(\\w+)|FROM\\s+(\\w+))");
+    private static final Pattern CTE = Pattern.compile("(?is)(?:\\bWITH|,)\\s*(\\w+)\\s+AS\\s*\\(");
+
+    /**
+     * The table named by the last {@code UPDATE}, {@code INSERT INTO}, {@code DELETE FROM} or {@code FROM} before
+     * {@code pos}, skipping the statement's own CTE names: the table a placeholder's clause works on, also inside a
+     * {@code WITH} statement whose CTEs touch several tables.
+     */
+    static String tableAt(String sql, int pos) {
+        Map<String, String> ctes = cteTables(sql);
+        Matcher m = TABLE_AT.matcher(sql.substring(0, pos));
+        String found = null;
+        while (m.find()) {
+            for (int g = 1; g <= 4; g++) {
+                if (m.group(g) != null && !ctes.containsKey(m.group(g).toLowerCase())) {
+                    found = m.group(g);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A {@code WITH} statement's CTE names and the table each one writes or reads. */
+    static Map<String, String> cteTables(String sql) {
+        Map<String, String> ctes = new LinkedHashMap<>();
+        if (!sql.stripLeading().regionMatches(true, 0, "WITH", 0, 4)) {
+            return ctes;
+        }
+        Matcher m = CTE.matcher(sql);
+        while (m.find()) {
+            String body = sql.substring(m.end());
+            String t = table(body);
+            if (t != null) {
+                ctes.put(m.group(1).toLowerCase(), t);
+            }
+        }
+        return ctes;
+    }
+
+    /**
+     * The ids a statement returns, as (table -> pgbench variable under {@code prefix}): a plain statement's
+     * {@code RETURNING} with an id; for a {@code WITH} statement, its final {@code INSERT/UPDATE … RETURNING} or its
+     * final {@code SELECT} of {@code alias.id AS name} and {@code alias.*} items (alias = a CTE).
+     */
+    static Map<String, String> returnedIds(String sql, String prefix) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        Map<String, String> ctes = cteTables(sql);
+        String tail = sql;
+        if (!ctes.isEmpty()) {
+            int end = 0; // the text after the last CTE: follow "name AS ( … )" while a comma chains another
+            Matcher cte = Pattern.compile("(?is)^\\s*(?:WITH\\s+|,\\s*)\\w+\\s+AS\\s*\\(").matcher(sql);
+            while (cte.region(end, sql.length()).lookingAt()) {
+                int depth = 1;
+                int k = cte.end();
+                while (k < sql.length() && depth > 0) {
+                    char c = sql.charAt(k++);
+                    depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                }
+                end = k;
+            }
+            tail = sql.substring(end).strip();
+            Matcher select = Pattern.compile("(?is)^SELECT\\s+(.*?)\\s+FROM\\b").matcher(tail);
+            if (select.find()) {
+                for (String item : select.group(1).split(",")) {
+                    Matcher star = Pattern.compile("(?i)^\\s*(\\w+)\\.\\*\\s*$").matcher(item);
+                    Matcher id = Pattern.compile("(?i)^\\s*(\\w+)\\.id\\s+AS\\s+(\\w+)\\s*$").matcher(item);
+                    if (star.find() && ctes.containsKey(star.group(1).toLowerCase())) {
+                        ids.put(ctes.get(star.group(1).toLowerCase()), prefix + "id");
+                    } else if (id.find() && ctes.containsKey(id.group(1).toLowerCase())) {
+                        ids.put(ctes.get(id.group(1).toLowerCase()), prefix + id.group(2));
+                    }
+                }
+                return ids;
+            }
+        }
+        String t = table(tail);
+        if (t != null && returnsId(tail)) {
+            ids.put(t, prefix + "id");
+        }
+        return ids;
     }
 
     /** {@code RETURNING *}, {@code RETURNING id} or a RETURNING list with an {@code id} column. */
