@@ -40,8 +40,11 @@ public record KessaiProperties(
     /** {@code masterKey}: base64 of 32 bytes; when empty a key file is created under the data directory. */
     public record Crypto(@DefaultValue("") String masterKey) {}
 
-    /** {@code port} 0 picks a free loopback port at each start. */
-    public record EmbeddedPostgres(@DefaultValue("0") int port) {}
+    /**
+     * {@code port} 0 picks a free loopback port at each start. {@code poolSize}: Kessai's connections to it (measured
+     * on 2 cores by {@code bench/pool-sweep.sh}; see docs/performance.md).
+     */
+    public record EmbeddedPostgres(@DefaultValue("0") int port, @DefaultValue("16") int poolSize) {}
 
     /**
      * Seeds 000 and 001 §1.2.3: the service times out its calls to the payment centers (JCB Preca, NET CASH) after

@@ -55,6 +55,7 @@ final class SqlCapture {
         Path log = Path.of(a.get("log"));
         Path out = Path.of(a.get("out"));
         List<List<Stmt>> ops = new ArrayList<>();
+        List<String> slices = new ArrayList<>();
         Workload.Shop shop = LoadGen.shops(a).get(0);
         try (Http http = new Http(base)) {
             for (int i = 0; i < 10; i++) {
@@ -65,7 +66,9 @@ final class SqlCapture {
                 long from = Files.size(log);
                 w.run(http, shop);
                 Thread.sleep(250);
-                ops.add(parse(slice(log, from, Files.size(log))));
+                String text = slice(log, from, Files.size(log));
+                slices.add(text);
+                ops.add(parse(text));
             }
         }
         // the most frequent statement sequence (a background job's statements can fall into a slice)
@@ -90,9 +93,48 @@ final class SqlCapture {
         System.out.printf("  captured %s: %d statements per operation, %d explicit transactions, %d autocommit writes"
                 + " (%d of %d captured operations identical) -> %s%n", w.name(), last.size(), commits, autocommits,
                 best.size(), ops.size(), out);
+        int[] split = kessaiAndSimulator(last);
+        System.out.printf("  %s: Kessai's own %d statements (%d without BEGIN/COMMIT) in %d transactions; the in-process"
+                + " simulator's %d (%d) in %d%n", w.name(), split[0], split[1], split[2], split[3], split[4], split[5]);
+        String lastSlice = slices.get(best.get(best.size() - 1));
+        long named = Pattern.compile("LOG:  execute S_\\d+").matcher(lastSlice).results().count();
+        long unnamed = Pattern.compile("LOG:  execute <unnamed>").matcher(lastSlice).results().count();
+        long simple = Pattern.compile("LOG:  statement: ").matcher(lastSlice).results().count();
+        System.out.printf("  %s after warm-up: %d statements as server-side prepared (execute S_n), %d unnamed,"
+                + " %d simple queries%n", w.name(), named, unnamed, simple);
         Files.writeString(Path.of(out + ".stats"), "{\"kind\":\"capture\",\"workload\":\"" + w.name()
                 + "\",\"statements\":" + last.size() + ",\"transactions\":" + commits + ",\"autocommitWrites\":"
-                + autocommits + "}\n");
+                + autocommits + ",\"kessaiStatements\":" + split[0] + ",\"kessaiTransactions\":" + split[2]
+                + ",\"simulatorStatements\":" + split[3] + ",\"simulatorTransactions\":" + split[5]
+                + ",\"prepared\":" + named + ",\"unnamed\":" + unnamed + ",\"simple\":" + simple
+                + "}\n");
+    }
+
+    /**
+     * Splits one operation's statements into Kessai's and the in-process simulator's (a transaction or autocommit
+     * statement that touches a {@code sim_} table or takes a simulator lock is the simulator's): {Kessai statements,
+     * the same without BEGIN/COMMIT, Kessai transactions, simulator statements, without BEGIN/COMMIT, transactions}.
+     */
+    static int[] kessaiAndSimulator(List<Stmt> stmts) {
+        int[] r = new int[6];
+        List<Stmt> tx = new ArrayList<>();
+        for (Stmt s : stmts) {
+            tx.add(s);
+            String q = s.sql().strip().toUpperCase();
+            if (q.equals("BEGIN")) {
+                continue;
+            }
+            if (!tx.get(0).sql().strip().equalsIgnoreCase("BEGIN") || q.equals("COMMIT") || q.equals("ROLLBACK")) {
+                boolean sim = tx.stream().anyMatch(t -> t.sql().matches("(?is).*\\bsim_\\w+.*")
+                        || t.params().values().stream().anyMatch(v -> v != null && v.startsWith("sim-")));
+                int base = sim ? 3 : 0;
+                r[base] += tx.size();
+                r[base + 1] += (int) tx.stream().filter(t -> !t.sql().strip().matches("(?i)BEGIN|COMMIT|ROLLBACK")).count();
+                r[base + 2]++;
+                tx.clear();
+            }
+        }
+        return r;
     }
 
     static boolean isCommit(String sql) {
