@@ -306,7 +306,7 @@ if [ -z "$tps" ] || grep -q 'aborted' "$RES/pgbench-B5.out"; then
   aborted=true; log "B5 aborted (its figure is not valid):"; grep -m3 'error' "$RES/pgbench-B5.out" || true; tps="${tps:-0}"
 fi
 dbcpu=$(awk -v a="$db0" -v b="$db1" -v n="${txs:-0}" -v t="$CLK_TCK" 'BEGIN { if (n > 0) printf "%.3f", (b - a) / t / n * 1000; else print "null" }')
-printf '{"kind":"pgbench","workload":"B5","clients":%s,"seconds":%s,"tps":%s,"latencyAvgMs":%s,"transactions":%s,"failed":%s,"aborted":%s,"dbCpuSecPer1kOps":%s,"script":"bench/sql/b5-minimal-charge.sql","capture":{"statements":4,"transactions":2,"autocommitWrites":0}}\n' \
+printf '{"kind":"pgbench","workload":"B5","clients":%s,"seconds":%s,"tps":%s,"latencyAvgMs":%s,"transactions":%s,"failed":%s,"aborted":%s,"dbCpuSecPer1kOps":%s,"script":"bench/sql/b5-minimal-charge.sql","capture":{"statements":8,"sql":4,"kessaiSql":4,"transactions":2,"autocommitWrites":0}}\n' \
   "$CONNS" "$PGDUR" "$tps" "${lat:-null}" "${txs:-0}" "${failed:-null}" "$aborted" "$dbcpu" >> "$LINES"
 log "  B5: $tps charges/s (latency average ${lat:-?} ms, ${failed:-?} failed)"
 

@@ -104,7 +104,8 @@ final class SqlCapture {
                 + " %d simple queries%n", w.name(), named, unnamed, simple);
         Files.writeString(Path.of(out + ".stats"), "{\"kind\":\"capture\",\"workload\":\"" + w.name()
                 + "\",\"statements\":" + last.size() + ",\"transactions\":" + commits + ",\"autocommitWrites\":"
-                + autocommits + ",\"kessaiStatements\":" + split[0] + ",\"kessaiTransactions\":" + split[2]
+                + autocommits + ",\"sql\":" + (split[1] + split[4]) + ",\"kessaiSql\":" + split[1]
+                + ",\"kessaiStatements\":" + split[0] + ",\"kessaiTransactions\":" + split[2]
                 + ",\"simulatorStatements\":" + split[3] + ",\"simulatorTransactions\":" + split[5]
                 + ",\"prepared\":" + named + ",\"unnamed\":" + unnamed + ",\"simple\":" + simple
                 + "}\n");
