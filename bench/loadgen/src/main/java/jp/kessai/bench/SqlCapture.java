@@ -526,7 +526,9 @@ final class SqlCapture {
             }
         }
         common = Math.min(common, Math.max(0, len - 12)); // at least 12 random characters: keys stay unique
-        String prefix = v.substring(0, common).replace("'", "''");
+        // a ":name" inside a literal would be read by pgbench -M prepared as a variable (the 'sim-card:e…' prefix
+        // of run 20261201T020701Z aborted B3): spell the colon as chr(58)
+        String prefix = v.substring(0, common).replace("'", "''").replace(":", "' || chr(58) || '");
         return "'" + prefix + "' || substr(md5(random()::text) || md5(random()::text), 1, " + (len - common) + ")";
     }
 }
