@@ -144,14 +144,16 @@ class VaultKeyRotationIT extends OpenApiIntegrationTest {
 
         // every card still charges (the one pipeline, through the core)
         AtomicInteger approved = new AtomicInteger();
-        try (ExecutorService pool = Executors.newFixedThreadPool(8)) {
+        try (ExecutorService pool = Executors.newFixedThreadPool(4)) {
             List<Future<?>> all = new ArrayList<>();
             for (String memberId : members) {
                 all.add(pool.submit(() -> {
                     for (int c = 0; c < CARDS_PER_MEMBER; c++) {
-                        var outcome = onfileCharge.charge(shop, Channel.OPENAPI, new CreditOnfileCharge.Command(newOrderId(),
-                                100, ClientFields.NONE, memberId, new CardSelector(c, null), null, false,
-                                CreditPaymentMethod.ONE_TIME, null, "0000990", "1.6.2", "{}"), Participant.none());
+                        var outcome = chargeCard(shop, memberId, c);
+                        if (outcome.code() == jp.kessai.core.ResultCode.PROCESSOR_OUTCOME_UNKNOWN) {
+                            // the acquirer's deadline passed on a loaded machine: the card was read and sent; again
+                            outcome = chargeCard(shop, memberId, c);
+                        }
                         assertThat(outcome.ok()).as(memberId + "/" + outcome.code()).isTrue();
                         assertThat(outcome.transaction().order().cardNoMasked()).endsWith(pan(memberId, 0 + c).substring(12));
                         approved.incrementAndGet();
@@ -163,6 +165,12 @@ class VaultKeyRotationIT extends OpenApiIntegrationTest {
             }
         }
         assertThat(approved.get()).isEqualTo(MEMBERS * CARDS_PER_MEMBER);
+    }
+
+    private jp.kessai.core.credit.CreditOutcome chargeCard(Shop shop, String memberId, int cardId) {
+        return onfileCharge.charge(shop, Channel.OPENAPI, new CreditOnfileCharge.Command(newOrderId(), 100,
+                ClientFields.NONE, memberId, new CardSelector(cardId, null), null, false, CreditPaymentMethod.ONE_TIME,
+                null, "0000990", "1.6.2", "{}"), Participant.none());
     }
 
     @Test
