@@ -53,6 +53,9 @@ public class CreditCharge {
         if (!contracted(shop.settings(), command)) {
             return CreditOutcome.of(ResultCode.METHOD_NOT_CONTRACTED, null);
         }
+        if (!command.pan().passesLuhnCheck()) { // the gateway's own check: no card company asked, nothing written
+            return CreditOutcome.of(ResultCode.CARD_NUMBER_CHECK_DIGIT, null);
+        }
         var step = new Authorization(command);
         var joined = CreditStep.participant(participant, credit);
         // a new OrderID (the usual case) is created by the claim itself, with no read before it
