@@ -59,12 +59,18 @@ class FaceErrorReportValve extends ErrorReportValve {
         }
     }
 
-    /** What a status set by Tomcat itself means: with a valid request target, a 400 is about the header section. */
+    /**
+     * What a status Tomcat set by itself means. With a valid request target a 400 is about the header section; 501 is
+     * a Transfer-Encoding Tomcat does not implement, 505 an HTTP version it does not speak: client mistakes, never
+     * answered as a server error.
+     */
     static Refusal refusal(int status, String rawPath) {
-        if (status == 400) {
-            return rawPath == null || rawPath.isEmpty() || UNUSABLE_TARGET.matcher(rawPath).matches()
+        return switch (status) {
+            case 400 -> rawPath == null || rawPath.isEmpty() || UNUSABLE_TARGET.matcher(rawPath).matches()
                     ? Refusal.NOT_FOUND : Refusal.REJECTED_HEADERS;
-        }
-        return Refusal.ofStatus(status);
+            case 501 -> Refusal.REJECTED_HEADERS;
+            case 505 -> Refusal.UNREADABLE;
+            default -> Refusal.ofStatus(status);
+        };
     }
 }
