@@ -105,8 +105,10 @@ class MalformedInputCorpusIT extends IntegrationTest {
                 }
             }
             for (String method : List.of("GET", "PUT", "DELETE", "PATCH", "OPTIONS", "TRACE")) {
-                sent++;
+                sent += 2;
                 check(endpoint.getKey(), endpoint.getValue(), method, "Authorization: " + BASIC + "\r\n", new byte[0], failures);
+                check(endpoint.getKey(), endpoint.getValue(), method, "Content-Type: application/x-www-form-urlencoded\r\n",
+                        "=&a=%zz&%".getBytes(StandardCharsets.US_ASCII), failures);
             }
             for (String rejected : List.of("X-Note: a\u0000b\r\n", "X-Note: a\rb\r\n", "X-Note: " + "a".repeat(9000) + "\r\n",
                     "Content-Length: 1\r\nContent-Length: 2\r\n", "Transfer-Encoding: gzip\r\n")) {
@@ -129,12 +131,22 @@ class MalformedInputCorpusIT extends IntegrationTest {
                 + "Connection: close\r\n\r\n").getBytes(StandardCharsets.UTF_8));
         request.writeBytes(body);
         RawHttp.Answer answer = RawHttp.send(port, request.toByteArray(), true);
-        String problem = problem(format, answer);
+        String problem = method.equals("OPTIONS") && format != Format.IDPASS_TEXT && format != Format.OPENAPI
+                && capabilities(answer) ? null : problem(format, answer);
         if (problem != null) {
             String shown = new String(body, 0, Math.min(body.length, 60), StandardCharsets.ISO_8859_1);
             failures.add(method + " " + path + " [" + headers.replace("\r\n", "; ") + "] body " + shown + " → " + answer.status()
                     + " " + answer.contentType() + ": " + problem);
         }
+    }
+
+    /**
+     * OPTIONS on the sandbox and on the NET CASH return page (a browser page) is answered as HTTP defines it, 200 with
+     * an Allow header and no body: not an error, so there is no error format to keep. The idpass API endpoints and
+     * the openapi face refuse OPTIONS with their own codes instead (docs/compatibility.md).
+     */
+    private static boolean capabilities(RawHttp.Answer answer) {
+        return answer.status() == 200 && answer.headers().containsKey("allow") && answer.body().length == 0;
     }
 
     /** Why the answer is not in the face's format, or null when it is. */
