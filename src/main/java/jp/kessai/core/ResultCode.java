@@ -53,6 +53,12 @@ public enum ResultCode {
     /** The deadline for the operation has passed (e.g. capture after the authorisation expired). */
     AUTHORIZATION_EXPIRED,
 
+    /**
+     * The card number's check digit is wrong (Luhn): refused by the gateway itself, before any card company is asked
+     * and before anything is written.
+     */
+    CARD_NUMBER_CHECK_DIGIT,
+
     // Card acquirer outcomes
     CARD_DECLINED,
     CARD_AMOUNT_LIMIT_EXCEEDED,

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Durability: Kessai is started from its packaged jar, pays, is killed with SIGKILL (its PostgreSQL orphaned and
- * still running), and started again on the same data directory. Everything it acknowledged is still there.
+ * Durability: Kessai is started from its packaged jar, pays, is killed with SIGKILL (its PostgreSQL then stopped by
+ * the watchdog, or still stopping), and started again on the same data directory. Everything it acknowledged is still there.
  */
 class CrashRestartIT {
 
@@ -47,7 +47,7 @@ class CrashRestartIT {
         } finally {
             first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, the database is not stopped
         }
-        assertThat(Files.exists(dataDir.resolve("pg").resolve("postmaster.pid"))).as("PostgreSQL was orphaned").isTrue();
+        // its PostgreSQL is stopped by the watchdog (EmbeddedPostgresWatchdogIT); the restart finds what it left
 
         Process second = start(dataDir, port);
         try {

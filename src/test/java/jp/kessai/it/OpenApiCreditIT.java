@@ -61,6 +61,20 @@ class OpenApiCreditIT extends OpenApiIntegrationTest {
         assertProblem(capture, "invalid_status");
     }
 
+    /** Issue 9 finding 8: 4111111111111112 was approved; the gateway refuses it before any card company is asked. */
+    @Test
+    void cardNumberFailingTheLuhnCheckIsRefusedAndNothingIsWritten() {
+        String orderId = newOrderId();
+        var refused = api.post("/credit/charge", chargeBody(orderId, 1000, "4111111111111112", "AUTH", ""));
+        assertThat(refused.status()).as(refused.body()).isEqualTo(402);
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        JsonGolden.assertMatches("openapi/it/problem-card-number-check-digit.json", refused.body(), Map.of());
+        assertThat(jdbc.sql("SELECT count(*) FROM payment_order WHERE order_id = ?").param(orderId).query(Long.class).single())
+                .as("no order for a number the gateway refused").isZero();
+        var retried = api.post("/credit/charge", chargeBody(orderId, 1000, CardTestCards.VISA, "AUTH", ""));
+        assertThat(retried.status()).as("the OrderID stays usable: " + retried.body()).isEqualTo(201);
+    }
+
     @Test
     void everyBrandIsApproved() {
         for (var card : Map.of(CardTestCards.VISA, "VISA", CardTestCards.MASTERCARD, "MASTERCARD",

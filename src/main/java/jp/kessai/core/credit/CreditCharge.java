@@ -75,6 +75,9 @@ public class CreditCharge {
         if (!contracted(shop.settings(), command, origin)) {
             return CreditOutcome.of(ResultCode.METHOD_NOT_CONTRACTED, null);
         }
+        if (!command.pan().passesLuhnCheck()) { // the gateway's own check: no card company asked, nothing written
+            return CreditOutcome.of(ResultCode.CARD_NUMBER_CHECK_DIGIT, null);
+        }
         var step = new Authorization(shop, command);
         var joined = CreditStep.participant(participant, credit);
         // a new OrderID (the usual case) is created by the claim itself, with no read before it

@@ -13,6 +13,8 @@ import java.util.Map;
  */
 final class HtmlPages {
 
+    static final String CONTENT_TYPE = "text/html;charset=Windows-31J";
+
     private HtmlPages() {}
 
     /** An auto-submitting POST form (with a button for browsers without JavaScript), like the seed's samples. */
@@ -38,6 +40,11 @@ final class HtmlPages {
     }
 
     static void error(HttpServletResponse response, int status, List<IdPassError> errors) throws IOException {
+        write(response, status, errorPage(errors));
+    }
+
+    /** The error screen's HTML (Content-Type {@value #CONTENT_TYPE}). */
+    static String errorPage(List<IdPassError> errors) {
         var html = new StringBuilder("""
                 <html>
                 <head>
@@ -53,13 +60,13 @@ final class HtmlPages {
                     .append(" ErrInfo=<span class=\"errinfo\">").append(htmlEscape(error.errInfo())).append("</span></p>\n");
         }
         html.append("</body>\n</html>\n");
-        write(response, status, html.toString());
+        return html.toString();
     }
 
     private static void write(HttpServletResponse response, int status, String html) throws IOException {
         byte[] body = html.getBytes(IdPassCodec.WINDOWS_31J);
         response.setStatus(status);
-        response.setContentType("text/html;charset=Windows-31J");
+        response.setContentType(CONTENT_TYPE);
         response.setHeader("Cache-Control", "no-store");
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -43,7 +44,9 @@ class IdPassController {
         this.counters = counters;
     }
 
-    @RequestMapping("/payment/{name}.idPass")
+    /** Every method is mapped explicitly, so that OPTIONS also gets E31500014, not Spring's empty 200. */
+    @RequestMapping(path = "/payment/{name}.idPass", method = {RequestMethod.GET, RequestMethod.HEAD, RequestMethod.POST,
+            RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE, RequestMethod.OPTIONS, RequestMethod.TRACE})
     void handle(@PathVariable String name, HttpServletRequest http, HttpServletResponse out) throws IOException {
         IdPassOperation operation = operations.get(name);
         IdPassResponse response;

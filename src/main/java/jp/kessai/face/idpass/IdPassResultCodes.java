@@ -54,6 +54,7 @@ final class IdPassResultCodes {
         TABLE.put(ResultCode.INVALID_STATUS, Codes.both("E11010003"));
         TABLE.put(ResultCode.AUTHORIZATION_EXPIRED, Codes.both("E11010010"));
         TABLE.put(ResultCode.CARD_DECLINED, Codes.both("42G120000"));
+        TABLE.put(ResultCode.CARD_NUMBER_CHECK_DIGIT, Codes.both("E41170099"));
         TABLE.put(ResultCode.CARD_AMOUNT_LIMIT_EXCEEDED, Codes.both("42G030000"));
         TABLE.put(ResultCode.CARD_PROCESSING_FAILURE, Codes.both("42G970000"));
         TABLE.put(ResultCode.PROCESSOR_MAINTENANCE, Codes.both("42C010000"));

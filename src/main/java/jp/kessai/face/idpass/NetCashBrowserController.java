@@ -18,6 +18,7 @@ import jp.kessai.core.shop.ShopDirectory;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 
 /**
  * The customer's browser side of NET CASH: {@code NetCashStart.idPass} (seed 001 §2.1.2.3) sends the customer to the
@@ -41,7 +42,10 @@ class NetCashBrowserController {
         this.shops = shops;
     }
 
-    @RequestMapping("/payment/NetCashStart.idPass")
+    static final String START_PATH = "/payment/NetCashStart.idPass";
+
+    @RequestMapping(path = START_PATH, method = {RequestMethod.GET, RequestMethod.HEAD, RequestMethod.POST,
+            RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE, RequestMethod.OPTIONS, RequestMethod.TRACE})
     void start(HttpServletRequest http, HttpServletResponse response) throws IOException {
         if (!"POST".equals(http.getMethod())) {
             HtmlPages.error(response, 200, List.of(new IdPassError("E31500014")));

@@ -41,6 +41,9 @@ final class OpenApiResultCodes {
         put(ResultCode.INVALID_STATUS, ProblemTitle.INVALID_STATUS, "The transaction status does not allow this request.");
         put(ResultCode.AUTHORIZATION_EXPIRED, ProblemTitle.TRANSACTION_EXPIRED, "The authorization has expired.");
         put(ResultCode.CARD_DECLINED, ProblemTitle.CARD_DECLINED, DECLINED);
+        // a card-caused refusal (the protocol type's E41 family), detected before the card company: docs/compatibility.md
+        put(ResultCode.CARD_NUMBER_CHECK_DIGIT, ProblemTitle.CARD_DECLINED,
+                "The card number is invalid.(creditInformation.card.cardNumber)");
         put(ResultCode.CARD_AMOUNT_LIMIT_EXCEEDED, ProblemTitle.AMOUNT_LIMIT_EXCEEDED, "The charge failed because the amount limit was exceeded.");
         put(ResultCode.CARD_PROCESSING_FAILURE, ProblemTitle.PROCESSING_FAILURE, "The charge failed.");
         put(ResultCode.PROCESSOR_MAINTENANCE, ProblemTitle.MAINTENANCE, "The external payment center is under maintenance. Please try again later.");

@@ -38,7 +38,7 @@ class CardSandboxController {
      * clears faults and latency. Faults: CARD_DECLINED, INSUFFICIENT_BALANCE, AMOUNT_LIMIT_EXCEEDED,
      * PROCESSING_FAILURE, BAD_GATEWAY, MAINTENANCE, DROP_REQUEST, LOSE_ANSWER, THROW.
      */
-    @PostMapping("/sandbox/card/faults")
+    @PostMapping(path = "/sandbox/card/faults", consumes = SandboxController.JSON)
     Map<String, Object> faults(@RequestBody FaultBody body) {
         if ("NONE".equals(body.fault())) {
             acquirer.clearFaults();

@@ -55,7 +55,7 @@ class NetCashSandboxController {
 
     record CardBody(String cardNo, Long balance, Boolean locked) {}
 
-    @PostMapping("/sandbox/netcash/cards")
+    @PostMapping(path = "/sandbox/netcash/cards", consumes = SandboxController.JSON)
     ResponseEntity<Map<String, Object>> saveCard(@RequestBody CardBody body) {
         require(body.cardNo() != null && CARD_NO.matcher(body.cardNo()).matches(), "cardNo: 16 digits");
         require(body.balance() != null && body.balance() >= 0, "balance: a non-negative number of yen");
@@ -77,7 +77,7 @@ class NetCashSandboxController {
      * {@code /sandbox/jcb-preca/faults}: {@code {"fault":"LOSE_ANSWER","count":1}} and/or {@code {"latencyMillis":2000}};
      * {@code {"fault":"NONE"}} clears faults and latency.
      */
-    @PostMapping("/sandbox/netcash/faults")
+    @PostMapping(path = "/sandbox/netcash/faults", consumes = SandboxController.JSON)
     Map<String, Object> faults(@RequestBody FaultBody body) {
         if ("NONE".equals(body.fault())) {
             center.clearFaults();
@@ -114,7 +114,7 @@ class NetCashSandboxController {
      * ({@code jcbPrecaContracted}, {@code netCashContracted}, {@code creditContracted}, {@code pciDssCompliant},
      * {@code installmentCounts}, {@code bonusContracted}, {@code revolvingContracted}, {@code cardDetailsContracted}); see {@link SettingsBody}.
      */
-    @PostMapping("/sandbox/shops/{shopId}/settings")
+    @PostMapping(path = "/sandbox/shops/{shopId}/settings", consumes = SandboxController.JSON)
     ShopSettings settings(@PathVariable String shopId, @RequestBody Map<String, Object> body) {
         Shop shop = shop(shopId);
         return shops.updateSettings(shop.id(), SettingsBody.apply(shop.settings(), body)).settings();

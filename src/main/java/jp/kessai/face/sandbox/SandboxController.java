@@ -30,6 +30,13 @@ import org.springframework.web.bind.annotation.RestController;
 @ConditionalOnBooleanProperty(name = "kessai.sandbox.enabled", matchIfMissing = true)
 class SandboxController {
 
+    /**
+     * What the sandbox's POST bodies are. Declared on every mapping with a body, so that another Content-Type is a 415
+     * before anything reads the body: with a form Content-Type, reading it would have Tomcat parse form parameters,
+     * and a broken form ("=") then escaped as an exception with a stack trace in the log.
+     */
+    static final String JSON = "application/json";
+
     private static final Pattern CARD_NO = Pattern.compile("[0-9]{1,32}");
     private static final Pattern APPROVAL_NO = Pattern.compile("[A-Za-z0-9]{1,16}");
     private static final Pattern CARD_TYPE = Pattern.compile("[0-9A-Za-z]{1,4}");
@@ -50,7 +57,7 @@ class SandboxController {
     record CardBody(String cardNo, String approvalNo, Long balance, Integer activateStatus, Integer termStatus,
             Integer invalidStatus, Integer webInquiryStatus, String validLimit, String cardTypeCode) {}
 
-    @PostMapping("/sandbox/jcb-preca/cards")
+    @PostMapping(path = "/sandbox/jcb-preca/cards", consumes = JSON)
     ResponseEntity<Map<String, Object>> saveCard(@RequestBody CardBody body) {
         require(body.cardNo() != null && CARD_NO.matcher(body.cardNo()).matches(), "cardNo: 1-32 digits");
         require(body.approvalNo() != null && APPROVAL_NO.matcher(body.approvalNo()).matches(), "approvalNo: 1-16 alphanumerics");
@@ -76,7 +83,7 @@ class SandboxController {
     record FaultBody(String fault, Integer count, Long latencyMillis) {}
 
     /** {@code {"fault":"LOSE_ANSWER","count":1}} and/or {@code {"latencyMillis":2000}}; {@code {"fault":"NONE"}} clears. */
-    @PostMapping("/sandbox/jcb-preca/faults")
+    @PostMapping(path = "/sandbox/jcb-preca/faults", consumes = JSON)
     Map<String, Object> faults(@RequestBody FaultBody body) {
         if ("NONE".equals(body.fault())) {
             center.clearFaults();
@@ -99,7 +106,7 @@ class SandboxController {
 
     record ClockBody(Long advanceSeconds) {}
 
-    @PostMapping("/sandbox/clock/advance")
+    @PostMapping(path = "/sandbox/clock/advance", consumes = JSON)
     Map<String, Object> advance(@RequestBody ClockBody body) {
         require(body.advanceSeconds() != null && body.advanceSeconds() >= 0, "advanceSeconds: a non-negative number");
         Duration offset = clock.advance(Duration.ofSeconds(body.advanceSeconds()));

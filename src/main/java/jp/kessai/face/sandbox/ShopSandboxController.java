@@ -33,7 +33,7 @@ class ShopSandboxController {
 
     record ShopBody(String shopId, String shopPass, String robotAid, Map<String, Object> settings) {}
 
-    @PostMapping("/sandbox/shops")
+    @PostMapping(path = "/sandbox/shops", consumes = SandboxController.JSON)
     ResponseEntity<Map<String, Object>> create(@RequestBody ShopBody body) {
         require(body.shopId() != null && Shop.SHOP_ID_FORMAT.matcher(body.shopId()).matches(),
                 "shopId: 1-13 half-width alphanumerics");

@@ -37,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * directory that survives restarts (and a stale server left behind by a {@code kill -9} of the JVM), and running when
  * the JVM is root — PostgreSQL refuses to run as root, so the server is started inside a user namespace
  * ({@code unshare}) or, failing that, as {@code nobody} ({@code setpriv}).
+ *
+ * <p>The server must not outlive its Kessai. PostgreSQL has no setting that ends a postmaster whose parent died
+ * ({@code pg_ctl} detaches it anyway), so a small watchdog process is started beside it: a shell blocked reading a
+ * pipe whose only writer is this JVM. However the JVM ends — {@code kill -9} included — the kernel closes that pipe,
+ * the read returns, and the watchdog asks the postmaster for a fast shutdown. docs/operations.md describes it.
  */
 public final class EmbeddedPostgresServer implements AutoCloseable {
 
@@ -52,6 +57,8 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private final String password;
     private final List<String> privilegePrefix;
     private final FileLock ownership;
+    private Process watchdog;
+    private long postmasterPid = -1;
 
     private EmbeddedPostgresServer(Path baseDir, Path binDir, Path dataDir, int port, String password, List<String> prefix,
             FileLock ownership) {
@@ -79,6 +86,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             server.initdbIfNeeded();
             server.stopStaleServer();
             server.startServer();
+            server.startWatchdog();
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the embedded PostgreSQL server", e);
@@ -104,7 +112,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     @Override
     public void close() {
         try {
-            run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "stop", "-m", "fast", "-w", "-t", "60"), false);
+            if (watchdog != null) {
+                watchdog.destroyForcibly(); // an orderly stop needs no watchdog; it would only stop a stopped server
+            }
+            run(stopCommand(), false);
         } finally {
             try {
                 ownership.channel().close();
@@ -155,7 +166,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     private void stopStaleServer() {
         if (Files.exists(dataDir.resolve("postmaster.pid"))) {
             log.info("Found postmaster.pid in {}; stopping a server left from an earlier run", dataDir);
-            run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "stop", "-m", "fast", "-w", "-t", "60"), false);
+            run(stopCommand(), false);
         }
     }
 
@@ -172,6 +183,44 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-l", baseDir.resolve("postgres.log").toString(),
                 "-o", options, "-w", "-t", Long.toString(STARTUP_TIMEOUT.toSeconds()), "start"), true);
         log.info("Embedded PostgreSQL listening on 127.0.0.1:{} (data in {})", port, dataDir);
+    }
+
+    private List<String> stopCommand() {
+        return List.of(bin("pg_ctl"), "-D", dataDir.toString(), "stop", "-m", "fast", "-w", "-t", "60");
+    }
+
+    /**
+     * The watchdog: {@code sh} reads its standard input — a pipe this JVM holds open and never writes — until end of
+     * file, which comes only when the write end is closed, i.e. when the JVM has ended, however it ended. Then it
+     * sends the postmaster this start launched a SIGINT, PostgreSQL's fast shutdown (what {@code pg_ctl stop -m fast}
+     * sends): open transactions roll back, committed ones are on disk. It signals that process id, not whatever
+     * {@code postmaster.pid} names by then, so a late watchdog can never stop the server of a newer Kessai. Terminal
+     * signals (a Ctrl-C reaches the whole process group) are ignored so that they do not end the watchdog before the
+     * JVM. {@link #watchdogPid()} and {@link #postmasterPid()} are for tests.
+     */
+    private void startWatchdog() {
+        try {
+            postmasterPid = Long.parseLong(Files.readAllLines(dataDir.resolve("postmaster.pid")).get(0).strip());
+            watchdog = new ProcessBuilder("sh", "-c", "trap '' INT TERM HUP QUIT; cat >/dev/null; exec kill -INT \"$1\"",
+                    "kessai-pg-watchdog", Long.toString(postmasterPid))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException | RuntimeException e) {
+            // without it the server outlives a kill -9 until the next start stops it, as before: say so, run on
+            log.warn("Could not start the embedded PostgreSQL watchdog ({}); a killed Kessai leaves its server running"
+                    + " until the next start", e.toString());
+        }
+    }
+
+    /** The postmaster's process id as it wrote it on start, or -1 when unknown. */
+    public long postmasterPid() {
+        return postmasterPid;
+    }
+
+    /** The watchdog's process id, or -1 when it could not be started. */
+    public long watchdogPid() {
+        return watchdog == null ? -1 : watchdog.pid();
     }
 
     private String bin(String name) {

@@ -30,7 +30,8 @@ class IdPassResultCodesTest {
             "SYSTEM_ERROR,       M91099999, E91099999",
             "CARD_INSUFFICIENT_BALANCE, JP1000001, JP1000001",
             "CANCEL_WINDOW_PASSED,      JP1000022, JP1000022",
-            "PROCESSOR_OUTCOME_UNKNOWN, JP1000049, JP1000049"
+            "PROCESSOR_OUTCOME_UNKNOWN, JP1000049, JP1000049",
+            "CARD_NUMBER_CHECK_DIGIT,   E41170099, E41170099"
     })
     void knownCodes(ResultCode code, String multiPayment, String common) {
         assertThat(IdPassResultCodes.of(code, Family.MULTI_PAYMENT).errInfo()).isEqualTo(multiPayment);

@@ -91,4 +91,34 @@ class CardNumberTest {
         assertThat(new CardNumber(VISA)).isEqualTo(new CardNumber(VISA)).hasSameHashCodeAs(new CardNumber(VISA))
                 .isNotEqualTo(new CardNumber(PRECA)).isNotEqualTo(VISA);
     }
+
+    /** Issue 9 finding 8: 4111111111111112 was approved. Every documented credit test card passes. */
+    @ParameterizedTest
+    @ValueSource(strings = {"4111111111111111", "5555555555554444", "3530111333300000", "378282246310005",
+            "36148900647913", "4000000000000002", "4000000000009995", "4000000000009987", "4000000000000119",
+            "4000000000000259", "4000000000000267", "4000000000000408", "0", "18", "79927398713"})
+    void numbersWithTheirLuhnCheckDigitPass(String digits) {
+        assertThat(new CardNumber(digits).passesLuhnCheck()).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"4111111111111112", "4111111111111110", "5555555555554440", "378282246310006", "1",
+            "79927398710", "9990000000000001"})
+    void numbersWithAWrongCheckDigitFail(String digits) {
+        assertThat(new CardNumber(digits).passesLuhnCheck()).isFalse();
+    }
+
+    @Test
+    void everySingleDigitTypoAndAnAdjacentSwapAreCaught() {
+        String valid = "4111111111111111";
+        for (int position = 0; position < valid.length(); position++) {
+            for (char digit = '0'; digit <= '9'; digit++) {
+                if (digit != valid.charAt(position)) {
+                    String typo = valid.substring(0, position) + digit + valid.substring(position + 1);
+                    assertThat(new CardNumber(typo).passesLuhnCheck()).as(typo).isFalse();
+                }
+            }
+        }
+        assertThat(new CardNumber("5555555555545444").passesLuhnCheck()).as("5555555555554444 with 5 and 4 swapped").isFalse();
+    }
 }
