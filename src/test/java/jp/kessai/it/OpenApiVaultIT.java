@@ -210,6 +210,10 @@ class OpenApiVaultIT extends OpenApiIntegrationTest {
         assertRefused(api.post("/credit/verifyCard", verify(newOrderId(), "\"card\":" + card(CardTestCards.DECLINED, null),
                 options(memberId, ""))), 402, "card_declined", "");
         assertThat(inquire(memberId).json().get("onfileCards")).hasSize(1);
+        // issue 9 finding 8 on this path too: a number failing the Luhn check is neither verified nor stored
+        assertRefused(api.post("/credit/verifyCard", verify(newOrderId(), "\"card\":" + card("4111111111111112", null),
+                options(memberId, ""))), 402, "card_declined", "cardNumber");
+        assertThat(inquire(memberId).json().get("onfileCards")).hasSize(1);
 
         // verify the stored card with a new holder name: the stored name follows
         var again = api.post("/credit/verifyCard", verify(newOrderId(),

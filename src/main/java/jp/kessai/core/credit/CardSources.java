@@ -1,5 +1,6 @@
 package jp.kessai.core.credit;
 
+import jp.kessai.core.ResultCode;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.core.vault.CardData;
 import jp.kessai.core.vault.StoredCard;
@@ -33,8 +34,11 @@ public class CardSources {
 
     public VaultOutcome<ResolvedCard> resolve(Shop shop, CardSource source) {
         return switch (source) {
-            case CardSource.Direct direct -> VaultOutcome.ok(new ResolvedCard(direct.card(), direct.securityCode(),
-                    CreditCharge.CardOrigin.DIRECT, null));
+            // the gateway's own check digit test, before any card company is asked or anything is written
+            case CardSource.Direct direct -> direct.card().pan().passesLuhnCheck()
+                    ? VaultOutcome.ok(new ResolvedCard(direct.card(), direct.securityCode(),
+                            CreditCharge.CardOrigin.DIRECT, null))
+                    : VaultOutcome.refused(ResultCode.CARD_NUMBER_CHECK_DIGIT);
             case CardSource.OnFile onFile -> {
                 var card = vault.cardForCharge(shop, onFile.memberId(), onFile.selector());
                 if (!card.ok()) {
