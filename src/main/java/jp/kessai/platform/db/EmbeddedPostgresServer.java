@@ -128,8 +128,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         if (lock == null) {
             channel.close();
-            throw new IllegalStateException("another Kessai is running on the data directory " + baseDir
-                    + "; give this one its own kessai.data-dir, or point both at one external PostgreSQL");
+            throw jp.kessai.platform.startup.StartupPreflight.dataDirectoryInUse(baseDir);
         }
         return lock;
     }
