@@ -64,6 +64,10 @@ public final class RunnableDocs {
         List<Example> examples = new ArrayList<>();
         int i = 0;
         while (i < lines.size()) {
+            if (FENCE.matcher(lines.get(i)).matches()) {
+                i = block(file, lines, i).end() + 1; // a block nobody marked, e.g. one that shows a marker
+                continue;
+            }
             if (!lines.get(i).strip().equals(MARKER)) {
                 i++;
                 continue;

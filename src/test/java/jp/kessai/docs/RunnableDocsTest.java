@@ -50,6 +50,22 @@ class RunnableDocsTest {
     }
 
     @Test
+    void aMarkerInsideAFencedBlockIsText() {
+        var examples = RunnableDocs.parse(DOC, List.of(
+                "````markdown",
+                "<!-- runnable -->",
+                "```sh",
+                "echo shown, not run",
+                "```",
+                "````",
+                "<!-- runnable -->",
+                "```sh",
+                "echo run",
+                "```"));
+        assertThat(examples).singleElement().satisfies(e -> assertThat(e.script()).isEqualTo("echo run\n"));
+    }
+
+    @Test
     void aMarkerMustBeFollowedByAShellBlock() {
         assertThatThrownBy(() -> RunnableDocs.parse(DOC, List.of("<!-- runnable -->", "```json", "{}", "```")))
                 .hasMessageContaining("doc.md:1");

@@ -106,6 +106,7 @@ class RunnableDocsIT {
                   local __kessai_v
                   {
                     for __kessai_v in $(compgen -v); do
+                      case "$__kessai_v" in BASH*|FUNCNAME|PIPESTATUS|__kessai*) continue ;; esac
                       case " $__kessai_baseline " in *" $__kessai_v "*) ;; *) declare -p "$__kessai_v" ;; esac
                     done
                     declare -f
@@ -113,7 +114,7 @@ class RunnableDocsIT {
                   jobs -p >> "$__kessai_state/jobs"
                 }
                 trap __kessai_save EXIT
-                if [ -f "$__kessai_state/env" ]; then . "$__kessai_state/env"; fi
+                if [ -f "$__kessai_state/env" ]; then set +e; . "$__kessai_state/env" 2>/dev/null; set -e; fi
                 """.formatted(state);
     }
 
