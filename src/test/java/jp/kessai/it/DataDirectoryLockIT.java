@@ -18,7 +18,7 @@ class DataDirectoryLockIT {
         try (var first = EmbeddedPostgresServer.start(dir, 0)) {
             assertThatThrownBy(() -> EmbeddedPostgresServer.start(dir, 0))
                     .isInstanceOf(IllegalStateException.class)
-                    .hasMessageContaining("another Kessai is running on the data directory");
+                    .hasMessageContaining("Another Kessai is running on the data directory");
             try (var connection = DriverManager.getConnection(first.jdbcUrl("postgres"), first.username(), first.password());
                  var rs = connection.createStatement().executeQuery("SELECT 1")) {
                 assertThat(rs.next()).isTrue();

@@ -29,6 +29,25 @@ class SandboxApiIT extends IntegrationTest {
         assertThat(sandbox("POST", "/sandbox/jcb-preca/faults", "{\"fault\":\"EXPLODE\"}").statusCode()).isEqualTo(400);
     }
 
+    /** Issue 12 drift 5: malformed JSON and form bodies got Spring's {"timestamp","status","error","path"}. */
+    @Test
+    void malformedJsonAndFormBodiesGetTheSandboxErrorShape() throws Exception {
+        var malformed = sandbox("POST", "/sandbox/clock/advance", "{bad");
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).isEqualTo("{\"error\":\"the body must be a JSON object\"}");
+        var notid = sandbox("GET", "/sandbox/shops/tshop00000001/notifications/abc/attempts", null);
+        assertThat(notid.statusCode()).isEqualTo(400);
+        assertThat(notid.body()).isEqualTo("{\"error\":\"id: wrong type\"}");
+        var form = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(baseUrl() + "/sandbox/netcash/cards"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("cardNo=5000000000000100&balance=1")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(415);
+        assertThat(form.body()).isEqualTo("{\"error\":\"send the body as JSON, with Content-Type: application/json\"}");
+        assertThat(sandbox("POST", "/sandbox/shops", "[").body()).startsWith("{\"error\":\"a JSON object with shopId");
+    }
+
     @Test
     void theSeededTestCardsExist() {
         assertThat(sandbox("GET", "/sandbox/jcb-preca/cards/9990000000000001", null).statusCode()).isEqualTo(200);

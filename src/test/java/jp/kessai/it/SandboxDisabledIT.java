@@ -7,7 +7,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Without sandbox mode the control API does not exist and no demo shop is created. */
@@ -18,6 +21,16 @@ class SandboxDisabledIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    WebServerApplicationContext context;
+
+    /** Issue 12: only sandbox mode defaults to loopback; without it Spring Boot's default (every address) applies. */
+    @Test
+    void withoutTheSandboxKessaiListensOnEveryAddress() {
+        var connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getService().findConnectors()[0];
+        assertThat(connector.getProperty("address")).isNull();
+    }
 
     @Test
     void sandboxEndpointsAre404AndTheDemoShopIsAbsent() throws Exception {

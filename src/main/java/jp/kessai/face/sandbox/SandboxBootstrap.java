@@ -6,6 +6,8 @@ import jp.kessai.core.shop.ShopMode;
 import jp.kessai.processor.netcash.simulator.NetCashCenterSimulator;
 import jp.kessai.processor.netcash.simulator.NetCashTestCards;
 import jp.kessai.platform.KessaiProperties;
+import jp.kessai.platform.startup.KessaiVersion;
+import jp.kessai.platform.startup.ListeningAddress;
 import jp.kessai.platform.secret.Password;
 import jp.kessai.processor.jcbpreca.simulator.PrecaCenterSimulator;
 import jp.kessai.processor.jcbpreca.simulator.PrecaTestCards;
@@ -33,14 +35,16 @@ class SandboxBootstrap {
     private final NetCashCenterSimulator netCash;
     private final KessaiProperties properties;
     private final Environment environment;
+    private final KessaiVersion version;
 
     SandboxBootstrap(ShopDirectory shops, PrecaCenterSimulator center, NetCashCenterSimulator netCash,
-            KessaiProperties properties, Environment environment) {
+            KessaiProperties properties, Environment environment, KessaiVersion version) {
         this.shops = shops;
         this.center = center;
         this.netCash = netCash;
         this.properties = properties;
         this.environment = environment;
+        this.version = version;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -59,17 +63,26 @@ class SandboxBootstrap {
                 .withEverythingContracted());
         PrecaTestCards.all().forEach(center::saveCardIfAbsent);
         NetCashTestCards.all().forEach(netCash::saveCardIfAbsent);
-        String base = "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        String address = ListeningAddress.of(environment);
+        String listening = address == null ? "every address, port " + port
+                : ListeningAddress.SANDBOX_DEFAULT.equals(address) && !ListeningAddress.isExplicit(environment)
+                        ? address + ":" + port + " (loopback only: set server.address to accept other machines)"
+                        : address + ":" + port + " (server.address)";
+        String host = address == null || address.equals("0.0.0.0") || address.equals("::")
+                || address.startsWith("127.") ? "localhost" : address.contains(":") ? "[" + address + "]" : address;
+        String base = "http://" + host + ":" + port;
         log.info("""
 
-                ==== Kessai sandbox ready ====
+                ==== Kessai {} sandbox ready ====
+                Listening      {}
                 Demo shop      ShopID={}  ShopPass={}  ROBOT PAYMENT aid={}
                 idpass         {}/payment/<Name>.idPass   (e.g. {}/payment/EntryTranJcbPreca.idPass)
                 openapi        {}/token, {}/credit/charge, {}/order/*, {}/member/*   (Basic auth ShopID:ShopPass or Bearer)
                 sandbox API    POST {}/sandbox/shops, POST {}/sandbox/jcb-preca/cards, POST {}/sandbox/netcash/cards, POST {}/sandbox/card/faults
-                health         {}/actuator/health   metrics {}/actuator/prometheus
+                health         {}/actuator/health   metrics {}/actuator/prometheus   version {}/actuator/info
                 Test cards: docs/test-cards.md (prepaid approval number {})
-                """, demo.shopId(), demo.shopPass(), demo.robotAid(), base, base, base, base, base, base, base, base, base, base, base, base,
+                """, version.value(), listening, demo.shopId(), demo.shopPass(), demo.robotAid(), base, base, base, base, base, base, base, base, base, base, base, base, base,
                 PrecaTestCards.APPROVAL_NO);
     }
 }

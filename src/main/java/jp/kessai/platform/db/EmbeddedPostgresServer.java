@@ -139,8 +139,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         if (lock == null) {
             channel.close();
-            throw new IllegalStateException("another Kessai is running on the data directory " + baseDir
-                    + "; give this one its own kessai.data-dir, or point both at one external PostgreSQL");
+            throw jp.kessai.platform.startup.StartupPreflight.dataDirectoryInUse(baseDir);
         }
         return lock;
     }
@@ -254,8 +253,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      * owned by root on disk), or where user namespaces are not allowed, as {@code nobody} after handing it the files.
      */
     private static List<String> privilegePrefix(Path baseDir) throws IOException {
-        Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid", LinkOption.NOFOLLOW_LINKS);
-        if (!(uid instanceof Integer u) || u != 0) {
+        if (!runningAsRoot()) {
             return List.of();
         }
         List<String> unshare = List.of("unshare", "--user", "--map-user=1000", "--map-group=1000", "--");
@@ -269,6 +267,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
         throw new IllegalStateException("Kessai runs as root and can neither unshare a user namespace nor setpriv;"
                 + " run it as an ordinary user or set spring.datasource.url to an external PostgreSQL");
+    }
+
+    /**
+     * The effective uid from /proc/self/status. The owner of /proc/self is not reliable: a process that switched
+     * to another user (e.g. {@code chroot --userspec}, {@code setpriv}) is not dumpable, and its /proc entries
+     * then belong to root although it is not.
+     */
+    static boolean runningAsRoot() throws IOException {
+        Path status = Path.of("/proc/self/status");
+        if (Files.isReadable(status)) {
+            for (String line : Files.readAllLines(status, StandardCharsets.US_ASCII)) {
+                if (line.startsWith("Uid:")) {
+                    String[] ids = line.substring("Uid:".length()).strip().split("\\s+");
+                    return ids.length > 1 && ids[1].equals("0");
+                }
+            }
+        }
+        Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid", LinkOption.NOFOLLOW_LINKS);
+        return uid instanceof Integer u && u == 0;
     }
 
     private static boolean works(List<String> prefix) {
