@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  */
 public final class KessaiProcess implements AutoCloseable {
 
-    public static final Duration STARTUP = Duration.ofSeconds(120);
+    /** Generous: a start on a loaded CI machine can take a minute or more. */
+    public static final Duration STARTUP = Duration.ofMinutes(5);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Path dataDir;
@@ -65,7 +66,13 @@ public final class KessaiProcess implements AutoCloseable {
     /** Starts and waits until the node serves (the sandbox banner is printed once the demo shop exists). */
     public KessaiProcess startAndAwait() throws Exception {
         start();
-        awaitReady();
+        try {
+            awaitReady();
+        } catch (Exception | AssertionError e) {
+            kill(); // never leave a half-started node behind, nor its database
+            stopOrphanedDatabase();
+            throw e;
+        }
         return this;
     }
 
@@ -116,9 +123,26 @@ public final class KessaiProcess implements AutoCloseable {
         return process != null && process.isAlive();
     }
 
+    /**
+     * Stops the node, and the embedded PostgreSQL a killed node left behind (SIGTERM to its postmaster: with its
+     * Kessai gone it has no clients, so PostgreSQL's smart shutdown ends it at once).
+     */
     @Override
     public void close() throws InterruptedException {
         stop();
+        stopOrphanedDatabase();
+    }
+
+    private void stopOrphanedDatabase() {
+        Path pid = dataDir.resolve("pg").resolve("postmaster.pid");
+        try {
+            if (Files.exists(pid)) {
+                long postmaster = Long.parseLong(Files.readAllLines(pid).getFirst().strip());
+                ProcessHandle.of(postmaster).ifPresent(ProcessHandle::destroy);
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: the next start on this data directory stops a stale server anyway
+        }
     }
 
     public String baseUrl() {

@@ -39,7 +39,9 @@ class AuthorizationIT {
 
     @AfterAll
     static void stop() throws Exception {
-        node.stop();
+        if (node != null) {
+            node.close();
+        }
     }
 
     private static Payment.Shop newShop() {

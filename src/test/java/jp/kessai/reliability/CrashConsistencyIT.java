@@ -39,44 +39,49 @@ class CrashConsistencyIT {
         int kills = 0;
         int killsDuringStartUp = 0;
         long started = System.nanoTime();
-        node.startAndAwait();
-        slowProcessors(node);
-        try (var clients = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            Thread generator = Thread.ofVirtual().start(() -> {
-                while (generating.get()) {
-                    Lifecycle l = Lifecycle.values()[lifecycle.getAndIncrement() % Lifecycle.values().length];
-                    clients.submit(() -> driver.driveNew(l, MODE.clientsPerPayment()));
-                    Lifecycle.pause(MODE.paymentIntervalMillis());
-                }
-            });
-            var random = ThreadLocalRandom.current();
-            while (kills < MODE.kills()) {
-                Thread.sleep(random.nextLong(800, 3000)); // under load
-                node.kill();
-                kills++;
-                if (kills % 3 == 0 && kills < MODE.kills()) {
-                    node.start();
-                    Thread.sleep(random.nextLong(300, 5000)); // somewhere in start-up (or just after it)
+        Ledger ledger;
+        List<String> problems = new ArrayList<>();
+        Audit.Figures[] figures = new Audit.Figures[1];
+        String log;
+        try (node) {
+            node.startAndAwait();
+            slowProcessors(node);
+            ledger = Ledger.embedded(dataDir, pgPort);
+            try (var clients = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                Thread generator = Thread.ofVirtual().start(() -> {
+                    while (generating.get()) {
+                        Lifecycle l = Lifecycle.values()[lifecycle.getAndIncrement() % Lifecycle.values().length];
+                        clients.submit(() -> driver.driveNew(l, MODE.clientsPerPayment()));
+                        Lifecycle.pause(MODE.paymentIntervalMillis());
+                    }
+                });
+                var random = ThreadLocalRandom.current();
+                while (kills < MODE.kills()) {
+                    Thread.sleep(random.nextLong(800, 3000)); // under load
                     node.kill();
                     kills++;
-                    killsDuringStartUp++;
+                    if (kills % 3 == 0 && kills < MODE.kills()) {
+                        node.start();
+                        Thread.sleep(random.nextLong(300, 5000)); // somewhere in start-up (or just after it)
+                        node.kill();
+                        kills++;
+                        killsDuringStartUp++;
+                    }
+                    node.start();
+                    node.awaitReady();
+                    slowProcessors(node);
                 }
-                node.start();
-                node.awaitReady();
-                slowProcessors(node);
+                generating.set(false);
+                generator.join();
+                clients.shutdown();
+                assertThat(clients.awaitTermination(6, TimeUnit.MINUTES)).as("every client finished").isTrue();
             }
-            generating.set(false);
-            generator.join();
-            clients.shutdown();
-            assertThat(clients.awaitTermination(6, TimeUnit.MINUTES)).as("every client finished").isTrue();
+            settle(node, ledger);
+            problems.addAll(driver.violations);
+            problems.addAll(Audit.check(ledger, node.baseUrl(), driver.payments, figures));
+            log = node.logText();
+            node.stop();
         }
-        var ledger = Ledger.embedded(dataDir, pgPort);
-        settle(node, ledger);
-        Audit.Figures[] figures = new Audit.Figures[1];
-        List<String> problems = new ArrayList<>(driver.violations);
-        problems.addAll(Audit.check(ledger, node.baseUrl(), driver.payments, figures));
-        String log = node.logText();
-        node.stop();
         Reports.figure("crash", kills + " kills (" + killsDuringStartUp + " during start-up) in "
                 + Duration.ofNanos(System.nanoTime() - started).toSeconds() + " s; " + driver.summary() + "; " + figures[0]
                 + "; problems=" + problems.size());

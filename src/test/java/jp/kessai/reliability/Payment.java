@@ -44,11 +44,15 @@ final class Payment {
     }
 
     Payment(Lifecycle lifecycle, Shop shop, String cardNo, String securityCode) {
+        this(lifecycle, shop, cardNo, securityCode, AMOUNTS.getAndIncrement());
+    }
+
+    Payment(Lifecycle lifecycle, Shop shop, String cardNo, String securityCode, long amountYen) {
         this.lifecycle = lifecycle;
         this.shop = shop;
         this.orderId = "bat-" + lifecycle.code() + "-" + SEQ.incrementAndGet() + "-"
                 + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36), 36);
-        this.amountYen = AMOUNTS.getAndIncrement();
+        this.amountYen = amountYen;
         this.changedAmountYen = amountYen + 100_000;
         this.cardNo = cardNo;
         this.securityCode = securityCode;

@@ -39,7 +39,9 @@ class RaceIT {
 
     @AfterAll
     static void stop() throws Exception {
-        node.stop();
+        if (node != null) {
+            node.close();
+        }
     }
 
     @Test
