@@ -59,12 +59,12 @@ class AuthorizationIT {
         String base = node.baseUrl();
 
         // shop A: a credit authorisation, a paid JCB Preca order, a registered NET CASH order
-        Payment credit = Lifecycle.CREDIT.newPayment(base, shopA);
+        Payment credit = Lifecycle.CREDIT.newPayment(node::baseUrl, shopA);
         assertThat(Lifecycle.CREDIT.operations().getFirst().attempt(base, credit).verdict()).isEqualTo(Operation.Verdict.ACKED);
-        Payment preca = Lifecycle.JCB_PRECA.newPayment(base, shopA);
+        Payment preca = Lifecycle.JCB_PRECA.newPayment(node::baseUrl, shopA);
         assertThat(Lifecycle.JCB_PRECA.operations().get(0).attempt(base, preca).verdict()).isEqualTo(Operation.Verdict.ACKED);
         assertThat(Lifecycle.JCB_PRECA.operations().get(1).attempt(base, preca).verdict()).isEqualTo(Operation.Verdict.ACKED);
-        Payment netcash = Lifecycle.NET_CASH.newPayment(base, shopA);
+        Payment netcash = Lifecycle.NET_CASH.newPayment(node::baseUrl, shopA);
         assertThat(Lifecycle.NET_CASH.operations().get(0).attempt(base, netcash).verdict()).isEqualTo(Operation.Verdict.ACKED);
 
         // shop B on the openapi face, with Basic and with its own bearer token
@@ -128,7 +128,7 @@ class AuthorizationIT {
     void anExpiredBearerTokenIsRefusedOnEveryEndpoint() {
         String base = node.baseUrl();
         String bearer = "Bearer " + token(shopA);
-        Payment credit = Lifecycle.CREDIT.newPayment(base, shopA);
+        Payment credit = Lifecycle.CREDIT.newPayment(node::baseUrl, shopA);
         credit.accessId = "0".repeat(32);
         var fresh = Wire.openapi(base, "/order/inquiry", bearer, "{\"accessId\":\"" + credit.accessId + "\"}", Map.of());
         assertThat(fresh.status()).as("a fresh token is accepted (the order is unknown: 400)").isEqualTo(400);

@@ -75,7 +75,7 @@ class DatabaseFailoverIT {
                 assertThat(driver.unavailable.get()).as("the outage was seen as 'temporarily unavailable'").isPositive();
                 assertThat(log).doesNotContain("failed unexpectedly");
             } finally {
-                node.stop();
+                node.close();
             }
         }
     }

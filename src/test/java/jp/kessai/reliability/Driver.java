@@ -40,7 +40,7 @@ final class Driver {
     /** A new payment of {@code lifecycle} for the demo shop, driven through its lifecycle; a failure is a violation. */
     void driveNew(Lifecycle lifecycle, int clients) {
         try {
-            drive(lifecycle.newPayment(node.get(), Payment.Shop.DEMO), clients);
+            drive(lifecycle.newPayment(node, Payment.Shop.DEMO), clients);
         } catch (RuntimeException e) {
             violations.add(lifecycle + ": " + e);
         }

@@ -50,15 +50,18 @@ enum Lifecycle {
         return operations;
     }
 
-    /** A new payment; JCB Preca gets a card of its own (created through the sandbox API, retried until it answers). */
-    Payment newPayment(String baseUrl, Payment.Shop shop) {
+    /**
+     * A new payment; JCB Preca gets a card of its own (created through the sandbox API, retried until a node answers;
+     * {@code node} is asked again on every retry, as it may change).
+     */
+    Payment newPayment(java.util.function.Supplier<String> node, Payment.Shop shop) {
         return switch (this) {
             case JCB_PRECA -> {
                 String card = "77" + String.format("%014d", ThreadLocalRandom.current().nextLong(100_000_000_000_000L));
                 Payment payment = new Payment(this, shop, card, "1234");
                 String json = "{\"cardNo\":\"" + card + "\",\"approvalNo\":\"1234\",\"balance\":" + JcbPrecaExec.BALANCE + "}";
                 long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
-                while (Wire.json(baseUrl, "POST", "/sandbox/jcb-preca/cards", json).status() != 201) {
+                while (Wire.json(node.get(), "POST", "/sandbox/jcb-preca/cards", json).status() != 201) {
                     if (System.nanoTime() > deadline) {
                         throw new IllegalStateException("could not create the prepaid card of " + payment);
                     }

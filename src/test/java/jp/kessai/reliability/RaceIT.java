@@ -50,7 +50,7 @@ class RaceIT {
         var driver = new Driver(node::baseUrl, Duration.ofMinutes(2));
         int races = 0;
         for (Lifecycle lifecycle : Lifecycle.values()) {
-            Payment payment = lifecycle.newPayment(node.baseUrl(), Payment.Shop.DEMO);
+            Payment payment = lifecycle.newPayment(node::baseUrl, Payment.Shop.DEMO);
             for (Operation operation : lifecycle.operations()) {
                 List<Result> results = race(operation, payment);
                 races++;
