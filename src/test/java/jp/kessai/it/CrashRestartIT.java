@@ -4,18 +4,13 @@ import static jp.kessai.it.IdPassClient.params;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -24,19 +19,17 @@ import org.junit.jupiter.api.Test;
  */
 class CrashRestartIT {
 
-    private static final Duration STARTUP = Duration.ofSeconds(120);
-
     @Test
     void acknowledgedPaymentsSurviveAKill9AndRestart() throws Exception {
         Path dataDir = Path.of("target", "it-data", "crash-" + UUID.randomUUID()).toAbsolutePath();
         int port = freePort();
         var client = new IdPassClient("http://localhost:" + port);
 
-        Process first = start(dataDir, port);
+        KessaiProcess first = KessaiProcess.on(dataDir, port).start();
         String orderId = "crash-" + System.nanoTime();
         String accessId;
         try {
-            await(port, first);
+            first.awaitReady();
             var entry = client.post("EntryTranJcbPreca", params("ShopID", "tshop00000001", "ShopPass", "kessai01",
                     "OrderID", orderId, "Amount", "1234"));
             accessId = entry.get("AccessID");
@@ -45,13 +38,13 @@ class CrashRestartIT {
                     "CardNo", "9990000000000009", "ApprovalNo", "1234", "ClientField1", "残る"));
             assertThat(exec.get("Status")).as(exec.body()).isEqualTo("SALES");
         } finally {
-            first.destroyForcibly().waitFor(); // SIGKILL: no shutdown hooks, the database is not stopped
+            first.kill(); // SIGKILL: no shutdown hooks, the database is not stopped
         }
         // its PostgreSQL is stopped by the watchdog (EmbeddedPostgresWatchdogIT); the restart finds what it left
 
-        Process second = start(dataDir, port);
+        KessaiProcess second = KessaiProcess.on(dataDir, port).start();
         try {
-            await(port, second);
+            second.awaitReady();
             var search = client.post("SearchTradeMulti", params("ShopID", "tshop00000001", "ShopPass", "kessai01",
                     "OrderID", orderId, "PayType", "14"));
             assertThat(search.get("Status")).as(search.body()).isEqualTo("SALES");
@@ -62,8 +55,7 @@ class CrashRestartIT {
                     "OrderID", orderId, "Amount", "1"));
             assertThat(again.get("ErrInfo")).isEqualTo("M01004010");
         } finally {
-            second.destroy(); // SIGTERM: orderly shutdown stops the embedded server
-            second.waitFor();
+            second.stop(); // SIGTERM: orderly shutdown stops the embedded server
         }
     }
 
@@ -88,21 +80,21 @@ class CrashRestartIT {
             });
             String[] extra = {"--kessai.notifications.poll-interval=500ms", "--kessai.notifications.lease=3s",
                     "--kessai.demo.result-notification-url=" + merchant.url("/notify")};
-            Process first = start(dataDir, port, extra);
+            KessaiProcess first = KessaiProcess.on(dataDir, port, extra).start();
             String orderId = "crash-notify-" + System.nanoTime();
             try {
-                await(port, first);
+                first.awaitReady();
                 var flow = new NetCashFlow("http://localhost:" + port);
                 var order = flow.entryAndExec(orderId, 300, 0, "https://merchant.example/ret");
                 assertThat(flow.startAndPay(order, "5000000000000009").fields()).containsEntry("Status", "PAYSUCCESS");
                 assertThat(firstAttemptArrived.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
             } finally {
-                first.destroyForcibly().waitFor();
+                first.kill();
                 release.countDown();
             }
-            Process second = start(dataDir, port, extra);
+            KessaiProcess second = KessaiProcess.on(dataDir, port, extra).start();
             try {
-                await(port, second);
+                second.awaitReady();
                 long deadline = System.currentTimeMillis() + 30_000;
                 while (calls.get() < 2 && System.currentTimeMillis() < deadline) {
                     Thread.sleep(200);
@@ -120,8 +112,7 @@ class CrashRestartIT {
                 }
                 assertThat(list).contains("\"state\":\"DELIVERED\"");
             } finally {
-                second.destroy();
-                second.waitFor();
+                second.stop();
             }
         }
     }
@@ -133,9 +124,9 @@ class CrashRestartIT {
         int port = freePort();
         String base = "http://localhost:" + port;
         var api = new OpenApiClient(base).as(OpenApiClient.basic("tshop00000001", "kessai01"));
-        Process first = start(dataDir, port, "--kessai.credit.acquirer-timeout=60s");
+        KessaiProcess first = KessaiProcess.on(dataDir, port, "--kessai.credit.acquirer-timeout=60s").start();
         try (var inFlight = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-            await(port, first);
+            first.awaitReady();
             HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/sandbox/card/faults"))
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString("{\"latencyMillis\":30000}")).build(),
@@ -147,62 +138,21 @@ class CrashRestartIT {
             Thread.sleep(1500); // all five are with the (slow) acquirer: the shop's limit is reached
             assertThat(api.post("/credit/charge", OpenApiIntegrationTest.chargeBody("limit-x-" + System.nanoTime() % 1_000_000L,
                     100, "AUTH")).status()).as("the limit is reached before the kill").isEqualTo(429);
-            first.destroyForcibly().waitFor(); // SIGKILL mid-request
+            first.kill(); // SIGKILL mid-request
             inFlight.shutdownNow();
         }
-        Process second = start(dataDir, port);
+        KessaiProcess second = KessaiProcess.on(dataDir, port).start();
         try {
-            await(port, second);
+            second.awaitReady();
             var charge = api.post("/credit/charge", OpenApiIntegrationTest.chargeBody("limit-after-" + System.nanoTime() % 1_000_000L,
                     100, "AUTH"));
             assertThat(charge.status()).as("a restarted node serves at once: " + charge.body()).isEqualTo(201);
         } finally {
-            second.destroy();
-            second.waitFor();
+            second.stop();
         }
-    }
-
-    private static Process start(Path dataDir, int port, String... extra) throws IOException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar().toString(), "--server.port=" + port,
-                "--kessai.data-dir=" + dataDir, "--kessai.reconciler.interval=1h"));
-        command.addAll(List.of(extra));
-        Files.createDirectories(dataDir);
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolveSibling(dataDir.getFileName() + ".log").toFile()).start();
-    }
-
-    private static Path jar() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(p -> p.getFileName().toString().matches("kessai-.*\\.jar")).findFirst()
-                    .orElseThrow(() -> new IllegalStateException("run through `./mvnw verify`: the jar is built first"));
-        }
-    }
-
-    private static void await(int port, Process process) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
-        long deadline = System.nanoTime() + STARTUP.toNanos();
-        while (System.nanoTime() < deadline) {
-            assertThat(process.isAlive()).as("Kessai exited during start-up").isTrue();
-            try {
-                var response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/health"))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                if (response.statusCode() == 200 && response.body().contains("UP")) {
-                    // the demo shop is created once the application is ready; give the listener its moment
-                    Thread.sleep(500);
-                    return;
-                }
-            } catch (IOException notYet) {
-                // not listening yet
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("Kessai did not start within " + STARTUP);
     }
 
     private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
+        return KessaiProcess.freePort();
     }
 }

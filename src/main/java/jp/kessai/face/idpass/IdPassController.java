@@ -1,5 +1,6 @@
 package jp.kessai.face.idpass;
 
+import jp.kessai.platform.db.DatabaseUnavailable;
 import jp.kessai.platform.logging.ExceptionSummary;
 import jp.kessai.platform.metrics.Counters;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,6 +34,8 @@ class IdPassController {
 
     private static final IdPassError POST_REQUIRED = new IdPassError("E31500014");
     private static final IdPassError SYSTEM_ERROR = new IdPassError("E91099999");
+    /** The catalogue's "system error (database)": processing failed, retry. Answered while PostgreSQL is unreachable. */
+    private static final IdPassError DATABASE_UNAVAILABLE = new IdPassError("E91019999");
 
     private final Map<String, IdPassOperation> operations;
     private final Counters counters;
@@ -78,6 +81,10 @@ class IdPassController {
             return IdPassResponse.errors(List.of(SYSTEM_ERROR));
         } catch (RuntimeException e) {
             // class names and the throwing frame only: a message or a cause's message can carry request values
+            if (DatabaseUnavailable.causedBy(e)) {
+                log.warn("{}: the database is unavailable: {}", operation.name(), ExceptionSummary.of(e));
+                return IdPassResponse.errors(List.of(DATABASE_UNAVAILABLE));
+            }
             log.error("{} failed unexpectedly: {}", operation.name(), ExceptionSummary.of(e));
             return IdPassResponse.errors(List.of(SYSTEM_ERROR));
         }

@@ -1,5 +1,6 @@
 package jp.kessai.face.openapi;
 
+import jp.kessai.platform.db.DatabaseUnavailable;
 import jp.kessai.platform.logging.ExceptionSummary;
 import jp.kessai.platform.metrics.Counters;
 import jakarta.servlet.http.HttpServletRequest;
@@ -71,8 +72,13 @@ class OpenApiController {
             reply = route(path, http);
         } catch (RuntimeException e) {
             // class names and the throwing frame only: a message or a cause's message can carry request values
-            log.error("openapi {} failed unexpectedly: {}", path, ExceptionSummary.of(e));
-            reply = json.problem(Problem.internalError(), path);
+            if (DatabaseUnavailable.causedBy(e)) {
+                log.warn("openapi {}: the database is unavailable: {}", path, ExceptionSummary.of(e));
+                reply = json.problem(Problem.serviceUnavailable(), path);
+            } else {
+                log.error("openapi {} failed unexpectedly: {}", path, ExceptionSummary.of(e));
+                reply = json.problem(Problem.internalError(), path);
+            }
         }
         counters.increment("kessai.openapi.requests", "endpoint", operations.containsKey(path) || TOKEN_PATH.equals(path)
                 ? path : "unknown", "status", Integer.toString(reply.status()));

@@ -36,6 +36,11 @@ record Problem(ProblemTitle title, String detail) {
         return new Problem(ProblemTitle.CONFLICT, "Duplicate request.");
     }
 
+    /** The database is unreachable (for instance while a standby is being promoted): nothing was done, retry. */
+    static Problem serviceUnavailable() {
+        return new Problem(ProblemTitle.SERVICE_UNAVAILABLE, "The service is temporarily unavailable. Please try again later.");
+    }
+
     static Problem internalError() {
         return new Problem(ProblemTitle.INTERNAL_SERVER_ERROR, "An unexpected error has occurred.");
     }

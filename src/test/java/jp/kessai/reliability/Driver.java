@@ -1,0 +1,124 @@
+package jp.kessai.reliability;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import jp.kessai.reliability.Operation.Verdict;
+
+/**
+ * Drives payments through their lifecycles the way merchants do under failure: for each operation, several clients
+ * send the same request and retry it until one answer says done; afterwards one client makes a mistake on it. Every
+ * answer that is wrong (a 500, an unexpected system error, a correct retry refused, a mistake not refused in the
+ * face's format) is a violation; the counts feed docs/reliability.md.
+ */
+final class Driver {
+
+    private final Supplier<String> node;
+    private final Duration operationDeadline;
+    final Queue<String> violations = new ConcurrentLinkedQueue<>();
+    final Map<Verdict, AtomicLong> verdicts = new ConcurrentHashMap<>();
+    final AtomicLong noAnswer = new AtomicLong();
+    final AtomicLong unavailable = new AtomicLong();
+    final Queue<Payment> payments = new ConcurrentLinkedQueue<>();
+
+    /** {@code node} names the node a request goes to (it may change between requests: failover, two nodes). */
+    Driver(Supplier<String> node, Duration operationDeadline) {
+        this.node = node;
+        this.operationDeadline = operationDeadline;
+        for (Verdict v : Verdict.values()) {
+            verdicts.put(v, new AtomicLong());
+        }
+    }
+
+    /** A new payment of {@code lifecycle} for the demo shop, driven through its lifecycle; a failure is a violation. */
+    void driveNew(Lifecycle lifecycle, int clients) {
+        try {
+            drive(lifecycle.newPayment(node, Payment.Shop.DEMO), clients);
+        } catch (RuntimeException e) {
+            violations.add(lifecycle + ": " + e);
+        }
+    }
+
+    /** Runs {@code payment} through its lifecycle with {@code clients} clients per operation; stops at the first operation not done. */
+    void drive(Payment payment, int clients) {
+        payments.add(payment);
+        for (Operation operation : payment.lifecycle.operations()) {
+            if (!driveOperation(payment, operation, clients)) {
+                return;
+            }
+            var mistake = operation.mistake(node.get(), payment);
+            if (!mistake.none() && !operation.refusedProperly(mistake)) {
+                violations.add(payment + " " + operation.name() + ": a client mistake was answered " + mistake.status()
+                        + " " + abbreviate(mistake.body()));
+            }
+        }
+    }
+
+    /** Drives one operation of {@code payment} until some client sees it done; false if none did by the deadline. */
+    boolean driveOperation(Payment payment, Operation operation, int clients) {
+        long deadline = System.nanoTime() + operationDeadline.toNanos();
+        List<Thread> threads = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            threads.add(Thread.ofVirtual().start(() -> retryUntilDone(payment, operation, deadline)));
+        }
+        for (Thread t : threads) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return payment.done.contains(operation.name());
+    }
+
+    private void retryUntilDone(Payment payment, Operation operation, long deadline) {
+        while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
+            var result = operation.attempt(node.get(), payment);
+            verdicts.get(result.verdict()).incrementAndGet();
+            switch (result.verdict()) {
+                case ACKED -> {
+                    payment.acked(operation.name(), result.answer().body());
+                    return;
+                }
+                case DONE_BEFORE -> {
+                    payment.done.add(operation.name());
+                    return;
+                }
+                case WRONG -> {
+                    violations.add(payment + " " + operation.name() + ": answered " + result.answer().status() + " "
+                            + abbreviate(result.answer().body()));
+                    return;
+                }
+                case RETRY -> {
+                    if (result.answer().none()) {
+                        noAnswer.incrementAndGet();
+                    } else if (result.answer().status() == 503 || result.answer().body().contains("E91019999")) {
+                        unavailable.incrementAndGet();
+                    }
+                    Lifecycle.pause(250 + ThreadLocalRandom.current().nextInt(250));
+                }
+            }
+        }
+    }
+
+    static String abbreviate(String body) {
+        return body.length() > 300 ? body.substring(0, 300) + "…" : body;
+    }
+
+    long requests() {
+        return verdicts.values().stream().mapToLong(AtomicLong::get).sum();
+    }
+
+    String summary() {
+        return "payments=" + payments.size() + " requests=" + requests() + " verdicts=" + verdicts + " noAnswer=" + noAnswer
+                + " unavailable=" + unavailable;
+    }
+}

@@ -1,0 +1,101 @@
+package jp.kessai.reliability;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One payment the battery drives through its lifecycle. Everything a merchant would keep to retry is fixed here — the
+ * OrderID, the card, the amounts, one Idempotency-Key per operation — so every retry, by any client, is the same
+ * request. What each operation's clients were told is kept per operation.
+ */
+final class Payment {
+
+    /** Amounts are unique within a run, so an amount names one payment in the simulators' books. */
+    private static final AtomicLong AMOUNTS = new AtomicLong(1000);
+    private static final AtomicLong SEQ = new AtomicLong();
+
+    final Lifecycle lifecycle;
+    final Shop shop;
+    final String orderId;
+    final long amountYen;
+    final long changedAmountYen;
+    final String cardNo;
+    final String securityCode;
+    private final Map<String, String> keys = new ConcurrentHashMap<>();
+    volatile String accessId;
+    volatile String accessPass;
+    /** Success bodies each operation's clients received (openapi: must all be byte-identical). */
+    final Map<String, List<String>> acked = new ConcurrentHashMap<>();
+    /** Operations some client saw done (its own success, or the face saying it was done already). */
+    final Set<String> done = ConcurrentHashMap.newKeySet();
+
+    record Shop(String shopId, String shopPass) {
+        static final Shop DEMO = new Shop("tshop00000001", "kessai01");
+
+        String basic() {
+            return Wire.basic(shopId, shopPass);
+        }
+    }
+
+    Payment(Lifecycle lifecycle, Shop shop, String cardNo, String securityCode) {
+        this(lifecycle, shop, cardNo, securityCode, AMOUNTS.getAndIncrement());
+    }
+
+    Payment(Lifecycle lifecycle, Shop shop, String cardNo, String securityCode, long amountYen) {
+        this.lifecycle = lifecycle;
+        this.shop = shop;
+        this.orderId = "bat-" + lifecycle.code() + "-" + SEQ.incrementAndGet() + "-"
+                + Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36 * 36), 36);
+        this.amountYen = amountYen;
+        this.changedAmountYen = amountYen + 100_000;
+        this.cardNo = cardNo;
+        this.securityCode = securityCode;
+    }
+
+    String key(String operation) {
+        return keys.computeIfAbsent(operation, o -> UUID.randomUUID().toString());
+    }
+
+    void acked(String operation, String body) {
+        acked.computeIfAbsent(operation, o -> new CopyOnWriteArrayList<>()).add(body);
+        done.add(operation);
+    }
+
+    /** A random Luhn-valid 16-digit Visa number: its last four and the payment's amount name it in the acquirer's books. */
+    static String newVisa() {
+        StringBuilder digits = new StringBuilder("4");
+        var random = ThreadLocalRandom.current();
+        while (digits.length() < 15) {
+            digits.append(random.nextInt(10));
+        }
+        return digits.append(luhnCheckDigit(digits.toString())).toString();
+    }
+
+    static char luhnCheckDigit(String payload) {
+        int sum = 0;
+        boolean doubleIt = true;
+        for (int i = payload.length() - 1; i >= 0; i--) {
+            int d = payload.charAt(i) - '0';
+            if (doubleIt) {
+                d *= 2;
+                if (d > 9) {
+                    d -= 9;
+                }
+            }
+            sum += d;
+            doubleIt = !doubleIt;
+        }
+        return (char) ('0' + (10 - sum % 10) % 10);
+    }
+
+    @Override
+    public String toString() {
+        return lifecycle.code() + " " + orderId + " (amount " + amountYen + ")";
+    }
+}
