@@ -8,6 +8,7 @@ import jp.kessai.core.order.Channel;
 import jp.kessai.core.order.ClientFields;
 import jp.kessai.core.order.Operation;
 import jp.kessai.core.order.OperationRunner;
+import jp.kessai.core.order.Order;
 import jp.kessai.core.order.OrderChange;
 import jp.kessai.core.order.OrderStatus;
 import jp.kessai.core.order.Participant;
@@ -69,22 +70,61 @@ public class CreditCharge {
         return CreditStep.outcome(run, credit);
     }
 
+    /**
+     * The authorisation that follows a successful 3-D Secure authentication (automatic, or /tds2/finalizeCharge):
+     * the same step as a charge, run on the AUTHENTICATED order. The caller (core/threeds) decided that the
+     * authentication allows it.
+     */
+    public CreditOutcome authorizeAuthenticated(Order order, Command command, Participant<CreditOutcome> participant) {
+        return run(order, new Authorization(command, false), participant);
+    }
+
+    /**
+     * The card verification (有効性確認, a zero-amount authorisation; the order becomes CHECK) that follows a
+     * successful 3-D Secure authentication (automatic, or /tds2/finalizeVerification).
+     */
+    public CreditOutcome verifyAuthenticated(Order order, Command command, Participant<CreditOutcome> participant) {
+        return run(order, new Authorization(command, true), participant);
+    }
+
+    private CreditOutcome run(Order order, Authorization step, Participant<CreditOutcome> participant) {
+        if (order.status() != OrderStatus.AUTHENTICATED) {
+            return CreditOutcome.of(order.held() ? ResultCode.OPERATION_IN_PROGRESS : ResultCode.INVALID_STATUS,
+                    credit.load(order));
+        }
+        var run = runner.run(new OperationRunner.Existing(order), step, CreditStep.participant(participant, credit));
+        return CreditStep.outcome(run, credit);
+    }
+
     private final class Authorization extends CreditStep {
 
         private final Command command;
+        /** A card verification: VERIFY, zero yen, the order becomes CHECK. */
+        private final boolean verification;
 
         Authorization(Command command) {
+            this(command, false);
+        }
+
+        Authorization(Command command, boolean verification) {
             super(CreditCharge.this.credit, deadline);
             this.command = command;
+            this.verification = verification;
         }
 
         @Override
         public Operation operation() {
+            if (verification) {
+                return Operation.VERIFY;
+            }
             return command.capture() ? Operation.AUTH_AND_CAPTURE : Operation.AUTHORIZE;
         }
 
         @Override
         public OrderChange onSuccess() {
+            if (verification) {
+                return new OrderChange(null, "CHECK", null, command.pan().masked(), null, command.clientFields(), null, 0L);
+            }
             return new OrderChange(null, command.capture() ? "CAPTURE" : "AUTH", null, command.pan().masked(), null,
                     command.clientFields(), command.capture() ? clock.instant() : null, command.amountYen());
         }
@@ -103,12 +143,14 @@ public class CreditCharge {
         @Override
         public CardAnswer call() {
             return acquirer.authorize(reference, new CardAcquirer.Authorization(command.pan(), command.expiryMonth(),
-                    command.expiryYear(), command.securityCode(), command.amountYen(), command.capture(),
+                    command.expiryYear(), command.securityCode(), verification ? 0 : command.amountYen(),
+                    !verification && command.capture(),
                     command.paymentMethod().name(), command.installments(), command.itemCode()));
         }
     }
 
-    private static boolean contracted(ShopSettings settings, Command command) {
+    /** Whether the shop's contract allows this charge (card data, the payment method). */
+    public static boolean contracted(ShopSettings settings, Command command) {
         if (!settings.creditContracted() || !settings.pciDssCompliant()) {
             return false;
         }

@@ -29,6 +29,8 @@ import java.util.Map;
  *     installment contract
  * @param bonusContracted whether BONUS_ONE_TIME (ボーナス一括) is contracted
  * @param revolvingContracted whether REVOLVING (リボ) is contracted
+ * @param tds2Mandatory the shop's 「3Dセキュア必須化」 contract: with allowAttempt FOLLOW an attempt (ECI 06/01) counts
+ *     as a failed authentication when true, as a successful one when false (the default)
  */
 public record ShopSettings(
         Boolean jcbPrecaContracted,
@@ -46,7 +48,8 @@ public record ShopSettings(
         Boolean creditContracted,
         List<Integer> installmentCounts,
         Boolean bonusContracted,
-        Boolean revolvingContracted) {
+        Boolean revolvingContracted,
+        Boolean tds2Mandatory) {
 
     /** "Retried up to 5 times" after the first delivery. */
     public static final int NOTIFICATION_RETRIES = 5;
@@ -71,15 +74,16 @@ public record ShopSettings(
         installmentCounts = installmentCounts == null ? List.of() : List.copyOf(installmentCounts);
         bonusContracted = bonusContracted != null && bonusContracted;
         revolvingContracted = revolvingContracted != null && revolvingContracted;
+        tds2Mandatory = tds2Mandatory != null && tds2Mandatory;
     }
 
     public static ShopSettings defaults() {
-        return new ShopSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ShopSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Only the JCB Preca contract flag set; everything else default. */
     public ShopSettings(boolean jcbPrecaContracted) {
-        this(jcbPrecaContracted, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(jcbPrecaContracted, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Notification and NET CASH settings changed, the rest kept. */
@@ -89,7 +93,7 @@ public record ShopSettings(
         return new ShopSettings(jcbPrecaContracted, netCashContracted, netCashPaymentTermMinutes, resultNotificationUrl,
                 notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
                 allowPrivateNotificationTargets, passwordAuthAllowed, ipAllowlists, concurrencyLimits, pciDssCompliant,
-                creditContracted, installmentCounts, bonusContracted, revolvingContracted);
+                creditContracted, installmentCounts, bonusContracted, revolvingContracted, tds2Mandatory);
     }
 
     /** The sandbox demo shop: PCI DSS flagged and contracted for every credit payment method. */
@@ -97,7 +101,7 @@ public record ShopSettings(
         return new ShopSettings(jcbPrecaContracted, netCashContracted, netCashPaymentTermMinutes, resultNotificationUrl,
                 notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
                 allowPrivateNotificationTargets, passwordAuthAllowed, ipAllowlists, concurrencyLimits, true, true,
-                STANDARD_INSTALLMENTS, true, true);
+                STANDARD_INSTALLMENTS, true, true, tds2Mandatory);
     }
 
     /** The contract flags and installment counts changed, the rest kept. */
@@ -106,7 +110,7 @@ public record ShopSettings(
         return new ShopSettings(jcbPreca, netCash, netCashPaymentTermMinutes, resultNotificationUrl,
                 notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
                 allowPrivateNotificationTargets, passwordAuthAllowed, ipAllowlists, concurrencyLimits, pciDss, credit,
-                installments, bonus, revolving);
+                installments, bonus, revolving, tds2Mandatory);
     }
 
     public ShopSettings withOpenApiAccess(boolean passwordAuth, Map<String, List<String>> allowlists,
@@ -114,6 +118,14 @@ public record ShopSettings(
         return new ShopSettings(jcbPrecaContracted, netCashContracted, netCashPaymentTermMinutes, resultNotificationUrl,
                 notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
                 allowPrivateNotificationTargets, passwordAuth, allowlists, limits, pciDssCompliant, creditContracted,
-                installmentCounts, bonusContracted, revolvingContracted);
+                installmentCounts, bonusContracted, revolvingContracted, tds2Mandatory);
+    }
+
+    /** The 「3Dセキュア必須化」 contract changed, the rest kept. */
+    public ShopSettings withTds2Mandatory(boolean mandatory) {
+        return new ShopSettings(jcbPrecaContracted, netCashContracted, netCashPaymentTermMinutes, resultNotificationUrl,
+                notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
+                allowPrivateNotificationTargets, passwordAuthAllowed, ipAllowlists, concurrencyLimits, pciDssCompliant,
+                creditContracted, installmentCounts, bonusContracted, revolvingContracted, mandatory);
     }
 }

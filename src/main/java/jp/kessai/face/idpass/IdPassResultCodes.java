@@ -59,6 +59,11 @@ final class IdPassResultCodes {
         TABLE.put(ResultCode.PROCESSOR_MAINTENANCE, Codes.both("42C010000"));
         TABLE.put(ResultCode.PROCESSOR_UNAVAILABLE, Codes.both("JP1000040"));
         TABLE.put(ResultCode.PROCESSOR_OUTCOME_UNKNOWN, Codes.both("JP1000049"));
+        // 3-D Secure (GMO-PG E21: "User Authentication")
+        TABLE.put(ResultCode.TDS_NOT_ENROLLED, Codes.both("E21010201"));
+        TABLE.put(ResultCode.TDS_AUTHENTICATION_FAILED, Codes.both("E21010001"));
+        TABLE.put(ResultCode.TDS_CANCELLED, Codes.both("E21010001"));
+        TABLE.put(ResultCode.TDS_EXPIRED, Codes.both("E21010999"));
         TABLE.put(ResultCode.SYSTEM_ERROR, new Codes("M91099999", "E91099999"));
         for (ResultCode code : ResultCode.values()) {
             if (code != ResultCode.OK && !TABLE.containsKey(code)) {

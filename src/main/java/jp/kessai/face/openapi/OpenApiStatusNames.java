@@ -16,7 +16,9 @@ final class OpenApiStatusNames {
             OrderStatus.AUTH, "AUTH",
             OrderStatus.CAPTURE, "CAPTURE",
             OrderStatus.SALES, "SALES",
-            OrderStatus.CANCEL, "CANCEL"));
+            OrderStatus.CANCEL, "CANCEL",
+            OrderStatus.AUTHENTICATED, "AUTHENTICATED",
+            OrderStatus.CHECK, "CHECK"));
 
     private OpenApiStatusNames() {}
 
