@@ -7,6 +7,7 @@
 -- by its random token; the merchant's callback URL and CSRF token come from the merchant's own request.
 CREATE TABLE tds_flow (
     order_pk             bigint       PRIMARY KEY REFERENCES payment_order (id),
+    shop_pk              bigint       NOT NULL REFERENCES shop (id),
     token                char(40)     NOT NULL UNIQUE,
     kind                 varchar(16)  NOT NULL CHECK (kind IN ('CHARGE', 'VERIFICATION')),
     state                varchar(16)  NOT NULL,
@@ -20,6 +21,7 @@ CREATE TABLE tds_flow (
     security_code_enc    bytea,
     command              jsonb        NOT NULL,
     server_trans_id      varchar(40),
+    method_url           varchar(200),
     processor_ref        varchar(40)  NOT NULL,
     trans_status         char(1),
     eci                  varchar(2),
