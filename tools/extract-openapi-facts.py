@@ -9,9 +9,11 @@ oas = json.load(open(sys.argv[1]))
 schemas = oas["components"]["schemas"]
 ROOTS = {
     "request": ["CreditChargeRequest", "OrderCaptureRequest", "OrderUpdateRequest", "OrderCancelRequest",
-                "OrderInquiryRequest", "TokenRequest"],
+                "OrderInquiryRequest", "TokenRequest", "Tds2FinalizeChargeRequest", "Tds2FinalizeVerificationRequest"],
     "response": ["CreditChargeResponse", "OrderCaptureResponseCredit", "OrderUpdateResponseCredit",
-                 "OrderCancelResponseCredit", "OrderInquiryResponseCredit", "TokenResponse", "Problem"],
+                 "OrderCancelResponseCredit", "OrderInquiryResponseCredit", "TokenResponse", "Problem",
+                 "CreditChargeTds2Response", "CreditVerifyCardTds2Response", "Tds2FinalizeChargeResponse",
+                 "Tds2FinalizeVerificationResponse"],
 }[sys.argv[2]]
 KEEP = ["type", "required", "pattern", "maxLength", "minLength", "enum", "format", "maximum", "minimum", "default",
         "maxItems", "maxProperties"]

@@ -11,6 +11,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * The simulated issuer's ACS pages: the 3DS Method page (loaded in a hidden frame while Kessai's page waits) and the
@@ -40,54 +42,53 @@ class AcsSimulatorController {
     }
 
     @GetMapping(ThreeDsServerSimulator.ACS_PREFIX + "challenge/{id}")
-    String challenge(@PathVariable String id, Model model, HttpServletResponse response) {
-        return show(id, model, null, response);
+    String challenge(@PathVariable String id, Model model) {
+        return show(id, model, null);
     }
 
     @PostMapping(ThreeDsServerSimulator.ACS_PREFIX + "challenge/{id}")
-    String submit(@PathVariable String id, @RequestParam(name = "otp", defaultValue = "") String otp, Model model,
-            HttpServletResponse response) {
+    String submit(@PathVariable String id, @RequestParam(name = "otp", defaultValue = "") String otp, Model model) {
         if (!id.matches(ID)) {
-            return closed(model, response);
+            return closed(model);
         }
         String password = otp.strip();
         return switch (acs.submit(id, password.length() > 16 ? "" : password)) {
-            case AUTHENTICATED, FAILED, TIMED_OUT -> back(id, model, response);
-            case WRONG_PASSWORD -> show(id, model, "ワンタイムパスワードが正しくありません。", response);
-            case CLOSED -> closed(model, response);
+            case AUTHENTICATED, FAILED, TIMED_OUT -> back(id, model);
+            case WRONG_PASSWORD -> show(id, model, "ワンタイムパスワードが正しくありません。");
+            case CLOSED -> closed(model);
         };
     }
 
     @PostMapping(ThreeDsServerSimulator.ACS_PREFIX + "challenge/{id}/cancel")
-    String cancel(@PathVariable String id, Model model, HttpServletResponse response) {
+    String cancel(@PathVariable String id, Model model) {
         if (!id.matches(ID)) {
-            return closed(model, response);
+            return closed(model);
         }
         acs.cancel(id);
-        return back(id, model, response);
+        return back(id, model);
     }
 
     /** The page's timer ran out: the ACS ends the challenge if its window really passed, else shows it again. */
     @PostMapping(ThreeDsServerSimulator.ACS_PREFIX + "challenge/{id}/timeout")
-    String timeout(@PathVariable String id, Model model, HttpServletResponse response) {
+    String timeout(@PathVariable String id, Model model) {
         var open = id.matches(ID) ? acs.openChallenge(id).orElse(null) : null;
         if (open == null) {
-            return closed(model, response);
+            return closed(model);
         }
         if (clock.instant().isBefore(open.deadline())) {
-            return show(id, model, null, response);
+            return show(id, model, null);
         }
         acs.submit(id, "");
-        return back(id, model, response);
+        return back(id, model);
     }
 
-    private String show(String id, Model model, String error, HttpServletResponse response) {
+    private String show(String id, Model model, String error) {
         var open = id.matches(ID) ? acs.openChallenge(id).orElse(null) : null;
         if (open == null) {
-            return closed(model, response);
+            return closed(model);
         }
         long secondsLeft = Math.max(0, Duration.between(clock.instant(), open.deadline()).toSeconds());
-        noStore(response);
+        noStore();
         model.addAttribute("id", open.serverTransId());
         model.addAttribute("amount", open.amountYen());
         model.addAttribute("brand", open.brand().name());
@@ -99,18 +100,22 @@ class AcsSimulatorController {
         return "simulator/acs-challenge";
     }
 
-    private String back(String id, Model model, HttpServletResponse response) {
-        return acs.notificationPath(id).map(path -> "redirect:" + path).orElseGet(() -> closed(model, response));
+    private String back(String id, Model model) {
+        return acs.notificationPath(id).map(path -> "redirect:" + path).orElseGet(() -> closed(model));
     }
 
-    private static String closed(Model model, HttpServletResponse response) {
-        noStore(response);
+    private static String closed(Model model) {
+        noStore();
         model.addAttribute("id", null);
         model.addAttribute("error", "この認証は終了しているか、受け付けできません。");
         return "simulator/acs-challenge";
     }
 
-    private static void noStore(HttpServletResponse response) {
-        response.setHeader("Cache-Control", "no-store");
+    private static void noStore() {
+        HttpServletResponse response = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+                .getResponse();
+        if (response != null) {
+            response.setHeader("Cache-Control", "no-store");
+        }
     }
 }
