@@ -30,7 +30,7 @@ class Tds2Wire {
 
     Tds2Wire(OpenApiJson json, jp.kessai.platform.KessaiProperties properties) {
         this.json = json;
-        String base = properties.publicBaseUrl();
+        String base = properties == null ? null : properties.publicBaseUrl();
         this.configuredBase = base == null || base.isBlank() ? null : base.replaceAll("/+$", "");
     }
 

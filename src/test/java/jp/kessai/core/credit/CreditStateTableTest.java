@@ -36,7 +36,13 @@ class CreditStateTableTest {
             "CAPTURE, REAUTHORIZE, FAILURE, CAPTURE",
             // /order/cancel: any paid or authorised → CANCEL (S: examples)
             "AUTH, CANCEL, SUCCESS, CANCEL", "SALES, CANCEL, SUCCESS, CANCEL", "CAPTURE, CANCEL, SUCCESS, CANCEL",
-            "AUTH, CANCEL, FAILURE, AUTH"})
+            "AUTH, CANCEL, FAILURE, AUTH",
+            // 3-D Secure (seed 003 処理シーケンス; OAS: the 202's status is AUTHENTICATED, finalize gives AUTH,
+            // CAPTURE or CHECK); a failed authorisation after authentication leaves the OrderID chargeable again
+            "UNPROCESSED, TDS_ENTRY, SUCCESS, AUTHENTICATED", "UNPROCESSED, TDS_ENTRY, FAILURE, UNPROCESSED",
+            "AUTHENTICATED, AUTHORIZE, SUCCESS, AUTH", "AUTHENTICATED, AUTH_AND_CAPTURE, SUCCESS, CAPTURE",
+            "AUTHENTICATED, VERIFY, SUCCESS, CHECK", "AUTHENTICATED, AUTHORIZE, FAILURE, UNPROCESSED",
+            "AUTHENTICATED, VERIFY, FAILURE, UNPROCESSED"})
     void referenceRows(OrderStatus from, Operation operation, String outcome, OrderStatus to) {
         var result = outcome.equals("SUCCESS") ? SUCCESS : FAILURE;
         assertThat(CreditStateTable.TABLE.next(from, operation, result)).contains(to);
@@ -47,7 +53,9 @@ class CreditStateTableTest {
         Set<String> allowed = Set.of(
                 "UNPROCESSED AUTHORIZE", "UNPROCESSED AUTH_AND_CAPTURE", "AUTH CAPTURE",
                 "AUTH REAUTHORIZE", "AUTH REAUTH_CAPTURE", "SALES REAUTHORIZE", "SALES REAUTH_CAPTURE",
-                "CAPTURE REAUTHORIZE", "CAPTURE REAUTH_CAPTURE", "AUTH CANCEL", "SALES CANCEL", "CAPTURE CANCEL");
+                "CAPTURE REAUTHORIZE", "CAPTURE REAUTH_CAPTURE", "AUTH CANCEL", "SALES CANCEL", "CAPTURE CANCEL",
+                "UNPROCESSED TDS_ENTRY", "AUTHENTICATED AUTHORIZE", "AUTHENTICATED AUTH_AND_CAPTURE",
+                "AUTHENTICATED VERIFY", "AUTHENTICATED TDS_FAIL", "AUTHENTICATED EXPIRE");
         for (OrderStatus state : EnumSet.allOf(OrderStatus.class)) {
             for (Operation operation : EnumSet.complementOf(EnumSet.of(Operation.ENTRY))) {
                 assertThat(CreditStateTable.TABLE.allows(state, operation))
@@ -56,6 +64,9 @@ class CreditStateTableTest {
         }
         assertThat(CreditStateTable.TABLE.allows(OrderStatus.CANCEL, Operation.CANCEL)).isFalse();
         assertThat(CreditStateTable.TABLE.allows(OrderStatus.SALES, Operation.CAPTURE)).isFalse();
+        // no authorisation without a successful authentication, none after a failed one
+        assertThat(CreditStateTable.TABLE.next(OrderStatus.AUTHENTICATED, Operation.TDS_FAIL, null)).contains(OrderStatus.UNPROCESSED);
+        assertThat(CreditStateTable.TABLE.allows(OrderStatus.CHECK, Operation.CAPTURE)).isFalse();
     }
 
     @Test
@@ -64,7 +75,9 @@ class CreditStateTableTest {
         System.out.println(rendered);
         assertThat(rendered).contains("| CAPTURE | SUCCESS | AUTH | SALES |")
                 .contains("| CAPTURE | PENDING | AUTH | AUTH (held: call in flight) |")
-                .contains("| CAPTURE | UNKNOWN | AUTH | AUTH (held until reconciled) |");
+                .contains("| CAPTURE | UNKNOWN | AUTH | AUTH (held until reconciled) |")
+                .contains("| TDS_ENTRY | SUCCESS | UNPROCESSED | AUTHENTICATED |")
+                .contains("| TDS_FAIL | — | AUTHENTICATED | UNPROCESSED |");
     }
 
     @Test
