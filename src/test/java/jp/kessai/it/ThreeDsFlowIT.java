@@ -216,6 +216,24 @@ class ThreeDsFlowIT extends ThreeDsIntegrationTest {
     }
 
     @Test
+    void anInitiationWhoseAnswerIsLostHoldsTheOrderUntilTheReconcilerSettlesIt() {
+        String orderId = newOrderId();
+        sandbox("POST", "/sandbox/tds2/faults", "{\"fault\":\"LOSE_ANSWER\",\"count\":1}");
+        var unknown = startCharge(orderId, CardTestCards.VISA, "AUTH", "");
+        assertThat(unknown.status()).isEqualTo(502);
+        assertThat(unknown.at("/title")).isEqualTo("bad_gateway");
+        // held: nothing else may run on it, the merchant's retry included
+        assertThat(startCharge(orderId, CardTestCards.VISA, "AUTH", "").status()).isEqualTo(409);
+        // no authorisation can follow an initiation nobody saw answered: past the grace period it failed
+        sandbox("POST", "/sandbox/clock/advance", "{\"advanceSeconds\":600}");
+        assertThat(reconcileCredit()).isPositive();
+        var settled = api.post("/order/inquiry", "{\"orderId\":\"" + orderId + "\"}");
+        assertThat(settled.at("/orderReference/status")).isEqualTo("UNPROCESSED");
+        assertThat(settled.at("/errorInformation/title")).isEqualTo("bad_gateway");
+        assertRedirect(startCharge(orderId, CardTestCards.VISA, "AUTH", ""));
+    }
+
+    @Test
     void anAbandonedFlowExpiresOnTheSandboxClock() {
         var started = startCharge(newOrderId(), ThreeDsTestCards.CHALLENGE, "AUTH", "");
         String accessId = assertRedirect(started);

@@ -234,7 +234,12 @@ public class ThreeDsStart {
                     yield flows.failed(order.id(), ThreeDsFlowState.INITIATING, verdict.code(), null, null, null)
                             .orElse(null);
                 }
-                case UNKNOWN, PENDING -> null;
+                case UNKNOWN -> {
+                    // as a credit step does: the inquiry shows the unknown outcome until the reconciler settles it
+                    records.recordFailure(order.id(), verdict.code());
+                    yield null;
+                }
+                case PENDING -> null;
             };
         }
     }
