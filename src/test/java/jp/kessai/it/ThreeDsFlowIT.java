@@ -97,6 +97,10 @@ class ThreeDsFlowIT extends ThreeDsIntegrationTest {
         JsonGolden.assertMatches("openapi/it/credit-charge-tds2-202.json", started.body(),
                 Map.of("accessId", accessId, "orderId", orderId, "redirectUrl", redirectUrl));
 
+        byte[] sealedCard = jdbc.sql("SELECT card_no_enc FROM tds_flow WHERE token = ?").param(token(redirectUrl))
+                .query(byte[].class).single();
+        assertThat(new String(sealedCard, java.nio.charset.StandardCharsets.ISO_8859_1))
+                .as("the card number is sealed at rest").doesNotContain(CardTestCards.VISA).doesNotContain("1111");
         var p = decodeP(walk(redirectUrl, null));
         assertThat(p).containsEntry("accessId", accessId).containsEntry("event", "TDS_FINISHED")
                 .containsEntry("csrfToken", "csrf-1");
