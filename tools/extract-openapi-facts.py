@@ -9,9 +9,14 @@ oas = json.load(open(sys.argv[1]))
 schemas = oas["components"]["schemas"]
 ROOTS = {
     "request": ["CreditChargeRequest", "OrderCaptureRequest", "OrderUpdateRequest", "OrderCancelRequest",
-                "OrderInquiryRequest", "TokenRequest", "Tds2FinalizeChargeRequest", "Tds2FinalizeVerificationRequest"],
+                "OrderInquiryRequest", "TokenRequest", "CreditOnfileChargeRequest", "CreditVerifyCardRequest",
+                "CreditStoreCardRequest", "CreditGetCardDetailsRequest", "MemberCreateRequest", "MemberInquiryRequest",
+                "MemberDeleteRequest", "MemberDeleteItemRequestCard", "MemberDeleteItemRequestWallet",
+                "Tds2FinalizeChargeRequest", "Tds2FinalizeVerificationRequest"],
     "response": ["CreditChargeResponse", "OrderCaptureResponseCredit", "OrderUpdateResponseCredit",
                  "OrderCancelResponseCredit", "OrderInquiryResponseCredit", "TokenResponse", "Problem",
+                 "CreditVerifyCardResponse", "CreditStoreCardReponse", "CreditGetCardDetailsResponse",
+                 "MemberCreateResponse", "MemberInquiryResponse", "MemberDeleteResponse", "MemberDeleteItemResponseCard",
                  "CreditChargeTds2Response", "CreditVerifyCardTds2Response", "Tds2FinalizeChargeResponse",
                  "Tds2FinalizeVerificationResponse"],
 }[sys.argv[2]]

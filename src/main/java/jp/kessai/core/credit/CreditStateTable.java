@@ -11,7 +11,8 @@ import jp.kessai.core.order.Transition;
  * Credit card transactions without 3-D Secure, row for row against openapi-type reference §4.5: a charge creates
  * AUTH (仮売上) or CAPTURE (即時売上); /order/capture moves AUTH to SALES (実売上); /order/update re-authorises AUTH,
  * SALES or CAPTURE and leaves AUTH or CAPTURE as asked (the old state stays when it fails); /order/cancel moves any
- * of them to CANCEL. A failed charge leaves the order UNPROCESSED so that a retry may charge it again.
+ * of them to CANCEL. /credit/verifyCard moves a new order to CHECK (有効性チェック), which nothing moves on from.
+ * A failed charge leaves the order UNPROCESSED so that a retry may charge it again.
  * <p>
  * 3-D Secure (seed 003 処理シーケンス): 認証初期化 (TDS_ENTRY) makes the order AUTHENTICATED (the 202 with a
  * redirect); the authorisation after authentication (automatic, or /tds2/finalizeCharge) moves it on as a charge
@@ -31,6 +32,7 @@ public final class CreditStateTable {
         rows.add(new Transition<>(null, Operation.ENTRY, null, OrderStatus.UNPROCESSED));
         rows.addAll(Transition.processorCall(OrderStatus.UNPROCESSED, Operation.AUTHORIZE, OrderStatus.AUTH, OrderStatus.UNPROCESSED));
         rows.addAll(Transition.processorCall(OrderStatus.UNPROCESSED, Operation.AUTH_AND_CAPTURE, OrderStatus.CAPTURE, OrderStatus.UNPROCESSED));
+        rows.addAll(Transition.processorCall(OrderStatus.UNPROCESSED, Operation.VERIFY, OrderStatus.CHECK, OrderStatus.UNPROCESSED));
         rows.addAll(Transition.processorCall(OrderStatus.AUTH, Operation.CAPTURE, OrderStatus.SALES, OrderStatus.AUTH));
         rows.addAll(Transition.processorCall(OrderStatus.UNPROCESSED, Operation.TDS_ENTRY, OrderStatus.AUTHENTICATED, OrderStatus.UNPROCESSED));
         rows.addAll(Transition.processorCall(OrderStatus.AUTHENTICATED, Operation.AUTHORIZE, OrderStatus.AUTH, OrderStatus.UNPROCESSED));

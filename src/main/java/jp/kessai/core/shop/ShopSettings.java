@@ -29,6 +29,8 @@ import java.util.Map;
  *     installment contract
  * @param bonusContracted whether BONUS_ONE_TIME (ボーナス一括) is contracted
  * @param revolvingContracted whether REVOLVING (リボ) is contracted
+ * @param cardDetailsContracted whether the shop has the option contract of /credit/getCardDetails (カード詳細情報
+ *     取得; default false, on for the sandbox demo shop)
  * @param tds2Mandatory the shop's 「3Dセキュア必須化」 contract: with allowAttempt FOLLOW an attempt (ECI 06/01) counts
  *     as a failed authentication when true, as a successful one when false (the default)
  */
@@ -49,6 +51,7 @@ public record ShopSettings(
         List<Integer> installmentCounts,
         Boolean bonusContracted,
         Boolean revolvingContracted,
+        Boolean cardDetailsContracted,
         Boolean tds2Mandatory) {
 
     /** "Retried up to 5 times" after the first delivery. */
@@ -74,16 +77,17 @@ public record ShopSettings(
         installmentCounts = installmentCounts == null ? List.of() : List.copyOf(installmentCounts);
         bonusContracted = bonusContracted != null && bonusContracted;
         revolvingContracted = revolvingContracted != null && revolvingContracted;
+        cardDetailsContracted = cardDetailsContracted != null && cardDetailsContracted;
         tds2Mandatory = tds2Mandatory != null && tds2Mandatory;
     }
 
     public static ShopSettings defaults() {
-        return new ShopSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ShopSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Only the JCB Preca contract flag set; everything else default. */
     public ShopSettings(boolean jcbPrecaContracted) {
-        this(jcbPrecaContracted, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(jcbPrecaContracted, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Notification and NET CASH settings changed, the rest kept. */
@@ -93,15 +97,15 @@ public record ShopSettings(
         return new ShopSettings(jcbPrecaContracted, netCashContracted, netCashPaymentTermMinutes, resultNotificationUrl,
                 notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
                 allowPrivateNotificationTargets, passwordAuthAllowed, ipAllowlists, concurrencyLimits, pciDssCompliant,
-                creditContracted, installmentCounts, bonusContracted, revolvingContracted, tds2Mandatory);
+                creditContracted, installmentCounts, bonusContracted, revolvingContracted, cardDetailsContracted, tds2Mandatory);
     }
 
-    /** The sandbox demo shop: PCI DSS flagged and contracted for every credit payment method. */
+    /** The sandbox demo shop: PCI DSS flagged, contracted for every credit payment method and for card details. */
     public ShopSettings withEverythingContracted() {
         return new ShopSettings(jcbPrecaContracted, netCashContracted, netCashPaymentTermMinutes, resultNotificationUrl,
                 notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
                 allowPrivateNotificationTargets, passwordAuthAllowed, ipAllowlists, concurrencyLimits, true, true,
-                STANDARD_INSTALLMENTS, true, true, tds2Mandatory);
+                STANDARD_INSTALLMENTS, true, true, true, tds2Mandatory);
     }
 
     /** The contract flags and installment counts changed, the rest kept. */
@@ -110,7 +114,7 @@ public record ShopSettings(
         return new ShopSettings(jcbPreca, netCash, netCashPaymentTermMinutes, resultNotificationUrl,
                 notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
                 allowPrivateNotificationTargets, passwordAuthAllowed, ipAllowlists, concurrencyLimits, pciDss, credit,
-                installments, bonus, revolving, tds2Mandatory);
+                installments, bonus, revolving, cardDetailsContracted, tds2Mandatory);
     }
 
     public ShopSettings withOpenApiAccess(boolean passwordAuth, Map<String, List<String>> allowlists,
@@ -118,7 +122,15 @@ public record ShopSettings(
         return new ShopSettings(jcbPrecaContracted, netCashContracted, netCashPaymentTermMinutes, resultNotificationUrl,
                 notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
                 allowPrivateNotificationTargets, passwordAuth, allowlists, limits, pciDssCompliant, creditContracted,
-                installmentCounts, bonusContracted, revolvingContracted, tds2Mandatory);
+                installmentCounts, bonusContracted, revolvingContracted, cardDetailsContracted, tds2Mandatory);
+    }
+
+    /** The /credit/getCardDetails option contract changed, the rest kept. */
+    public ShopSettings withCardDetails(boolean contracted) {
+        return new ShopSettings(jcbPrecaContracted, netCashContracted, netCashPaymentTermMinutes, resultNotificationUrl,
+                notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
+                allowPrivateNotificationTargets, passwordAuthAllowed, ipAllowlists, concurrencyLimits, pciDssCompliant,
+                creditContracted, installmentCounts, bonusContracted, revolvingContracted, contracted, tds2Mandatory);
     }
 
     /** The 「3Dセキュア必須化」 contract changed, the rest kept. */
@@ -126,6 +138,6 @@ public record ShopSettings(
         return new ShopSettings(jcbPrecaContracted, netCashContracted, netCashPaymentTermMinutes, resultNotificationUrl,
                 notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
                 allowPrivateNotificationTargets, passwordAuthAllowed, ipAllowlists, concurrencyLimits, pciDssCompliant,
-                creditContracted, installmentCounts, bonusContracted, revolvingContracted, mandatory);
+                creditContracted, installmentCounts, bonusContracted, revolvingContracted, cardDetailsContracted, mandatory);
     }
 }

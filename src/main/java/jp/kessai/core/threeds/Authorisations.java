@@ -9,6 +9,8 @@ import jp.kessai.core.order.Order;
 import jp.kessai.core.order.OrderLookup;
 import jp.kessai.core.order.OrderStatus;
 import jp.kessai.core.order.Participant;
+import jp.kessai.core.shop.Shop;
+import jp.kessai.core.shop.ShopDirectory;
 import jp.kessai.core.threeds.internal.ThreeDsFlows;
 import jp.kessai.platform.crypto.FieldCipher;
 import jp.kessai.platform.secret.CardNumber;
@@ -31,8 +33,11 @@ class Authorisations {
     private final OrderLookup lookup;
     private final FieldCipher cipher;
     private final JsonMapper json;
+    private final ShopDirectory shops;
 
-    Authorisations(ThreeDsFlows flows, CreditCharge charge, OrderLookup lookup, FieldCipher cipher, JsonMapper json) {
+    Authorisations(ThreeDsFlows flows, CreditCharge charge, OrderLookup lookup, FieldCipher cipher, JsonMapper json,
+            ShopDirectory shops) {
+        this.shops = shops;
         this.flows = flows;
         this.charge = charge;
         this.lookup = lookup;
@@ -86,8 +91,9 @@ class Authorisations {
                 participant.atFinish(outcome);
             }
         };
-        return flow.kind() == FlowKind.CHARGE ? charge.authorizeAuthenticated(order, command, finishing)
-                : charge.verifyAuthenticated(order, command, finishing);
+        Shop shop = shops.findById(flow.shopPk()).orElseThrow();
+        return flow.kind() == FlowKind.CHARGE ? charge.authorizeAuthenticated(shop, order, command, finishing)
+                : charge.verifyAuthenticated(shop, order, command, finishing);
     }
 
     /** After an authorisation's outcome was settled elsewhere (the reconciler): the flow is finished. */

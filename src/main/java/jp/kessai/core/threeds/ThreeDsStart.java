@@ -89,7 +89,7 @@ public class ThreeDsStart {
 
     private StartOutcome start(Shop shop, Channel channel, FlowKind kind, CreditCharge.Command command,
             ThreeDsRequest request, Participant<StartOutcome> participant) {
-        if (!CreditCharge.contracted(shop.settings(), command)) {
+        if (!CreditCharge.contracted(shop.settings(), command, CreditCharge.CardOrigin.DIRECT)) {
             return StartOutcome.refused(ResultCode.METHOD_NOT_CONTRACTED);
         }
         boolean enrolled;

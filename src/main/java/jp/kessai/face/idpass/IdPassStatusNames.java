@@ -25,6 +25,7 @@ final class IdPassStatusNames {
             Map.entry(OrderStatus.CHECK, "CHECK")));
 
     static {
+        TABLE.put(OrderStatus.CHECK, "CHECK"); // the protocol type's JobCd/Status CHECK (有効性チェック)
         for (OrderStatus status : OrderStatus.values()) {
             if (!TABLE.containsKey(status)) {
                 throw new AssertionError("no protocol-type name for " + status);

@@ -37,6 +37,8 @@ class CreditStateTableTest {
             // /order/cancel: any paid or authorised → CANCEL (S: examples)
             "AUTH, CANCEL, SUCCESS, CANCEL", "SALES, CANCEL, SUCCESS, CANCEL", "CAPTURE, CANCEL, SUCCESS, CANCEL",
             "AUTH, CANCEL, FAILURE, AUTH",
+            // /credit/verifyCard: a new order → CHECK; a refused verification leaves it UNPROCESSED (S: examples)
+            "UNPROCESSED, VERIFY, SUCCESS, CHECK", "UNPROCESSED, VERIFY, FAILURE, UNPROCESSED",
             // 3-D Secure (seed 003 処理シーケンス; OAS: the 202's status is AUTHENTICATED, finalize gives AUTH,
             // CAPTURE or CHECK); a failed authorisation after authentication leaves the OrderID chargeable again
             "UNPROCESSED, TDS_ENTRY, SUCCESS, AUTHENTICATED", "UNPROCESSED, TDS_ENTRY, FAILURE, UNPROCESSED",
@@ -55,7 +57,7 @@ class CreditStateTableTest {
                 "AUTH REAUTHORIZE", "AUTH REAUTH_CAPTURE", "SALES REAUTHORIZE", "SALES REAUTH_CAPTURE",
                 "CAPTURE REAUTHORIZE", "CAPTURE REAUTH_CAPTURE", "AUTH CANCEL", "SALES CANCEL", "CAPTURE CANCEL",
                 "UNPROCESSED TDS_ENTRY", "AUTHENTICATED AUTHORIZE", "AUTHENTICATED AUTH_AND_CAPTURE",
-                "AUTHENTICATED VERIFY", "AUTHENTICATED TDS_FAIL", "AUTHENTICATED EXPIRE");
+                "AUTHENTICATED VERIFY", "AUTHENTICATED TDS_FAIL", "AUTHENTICATED EXPIRE", "UNPROCESSED VERIFY");
         for (OrderStatus state : EnumSet.allOf(OrderStatus.class)) {
             for (Operation operation : EnumSet.complementOf(EnumSet.of(Operation.ENTRY))) {
                 assertThat(CreditStateTable.TABLE.allows(state, operation))
