@@ -17,7 +17,7 @@ class OpenApiProblemsIT extends OpenApiIntegrationTest {
 
     @Test
     void accessErrorsComeBeforeAnythingElse() {
-        var unknown = api.post("/credit/verifyCard", "{}");
+        var unknown = api.post("/wallet/charge", "{}"); // an endpoint not built yet
         assertThat(unknown.status()).isEqualTo(404);
         assertProblem(unknown, "resource_not_found");
 

@@ -68,8 +68,11 @@ class ThreeDsBrowserIT extends ThreeDsIntegrationTest {
         return new Checkout(orderId, csrf);
     }
 
+    /** Waits up to 20 s; a page navigating away while the driver looks (the pages submit themselves) is looked at again. */
     private WebDriverWait waiting() {
-        return new WebDriverWait(browser, Duration.ofSeconds(20));
+        var wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(org.openqa.selenium.WebDriverException.class);
+        return wait;
     }
 
     /** Waits for the merchant's callback page and returns p; asserts the seed's members. */
