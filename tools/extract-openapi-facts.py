@@ -11,11 +11,14 @@ ROOTS = {
     "request": ["CreditChargeRequest", "OrderCaptureRequest", "OrderUpdateRequest", "OrderCancelRequest",
                 "OrderInquiryRequest", "TokenRequest", "CreditOnfileChargeRequest", "CreditVerifyCardRequest",
                 "CreditStoreCardRequest", "CreditGetCardDetailsRequest", "MemberCreateRequest", "MemberInquiryRequest",
-                "MemberDeleteRequest", "MemberDeleteItemRequestCard", "MemberDeleteItemRequestWallet"],
+                "MemberDeleteRequest", "MemberDeleteItemRequestCard", "MemberDeleteItemRequestWallet",
+                "Tds2FinalizeChargeRequest", "Tds2FinalizeVerificationRequest"],
     "response": ["CreditChargeResponse", "OrderCaptureResponseCredit", "OrderUpdateResponseCredit",
                  "OrderCancelResponseCredit", "OrderInquiryResponseCredit", "TokenResponse", "Problem",
                  "CreditVerifyCardResponse", "CreditStoreCardReponse", "CreditGetCardDetailsResponse",
-                 "MemberCreateResponse", "MemberInquiryResponse", "MemberDeleteResponse", "MemberDeleteItemResponseCard"],
+                 "MemberCreateResponse", "MemberInquiryResponse", "MemberDeleteResponse", "MemberDeleteItemResponseCard",
+                 "CreditChargeTds2Response", "CreditVerifyCardTds2Response", "Tds2FinalizeChargeResponse",
+                 "Tds2FinalizeVerificationResponse"],
 }[sys.argv[2]]
 KEEP = ["type", "required", "pattern", "maxLength", "minLength", "enum", "format", "maximum", "minimum", "default",
         "maxItems", "maxProperties"]

@@ -23,6 +23,7 @@ import jp.kessai.core.order.OperationStep;
 import jp.kessai.processor.card.CardAcquirer;
 import jp.kessai.processor.jcbpreca.PrecaCenter;
 import jp.kessai.processor.netcash.NetCashCenter;
+import jp.kessai.processor.threeds.ThreeDsServer;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,7 +84,8 @@ class ArchitectureTest {
     static final Map<Class<?>, Set<String>> STATE_CHANGING = Map.of(
             CardAcquirer.class, Set.of("authorize", "capture", "voidAuthorization", "change"),
             PrecaCenter.class, Set.of("debit", "cancel"),
-            NetCashCenter.class, Set.of("registerPayment"));
+            NetCashCenter.class, Set.of("registerPayment"),
+            ThreeDsServer.class, Set.of("initiate"));
 
     /**
      * (g) A state-changing processor call is made only by a pipeline step ({@link OperationStep#call}), which the
@@ -117,7 +119,7 @@ class ArchitectureTest {
         assertThat(production.stream().filter(c -> c.isAssignableTo(OperationStep.class) && !c.isInterface()))
                 .as("every operation is a step: the rule above must have something to allow")
                 .extracting(JavaClass::getSimpleName)
-                .contains("Debit", "Reversal", "PaymentRequest", "Authorization", "Capture", "Reauthorization");
+                .contains("Debit", "Reversal", "PaymentRequest", "Authorization", "Capture", "Reauthorization", "Initiation");
     }
 
     @Test

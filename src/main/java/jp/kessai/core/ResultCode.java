@@ -84,6 +84,16 @@ public enum ResultCode {
     /** The referenced transaction is not a successful card transaction whose card could be stored. */
     REFERENCE_NOT_STORABLE,
 
+    // 3-D Secure outcomes
+    /** The card's issuer does not take part in 3-D Secure and the merchant did not ask to skip it. */
+    TDS_NOT_ENROLLED,
+    /** 3-D Secure authentication failed (N, R, U, an attempt the merchant does not accept, a failed challenge). */
+    TDS_AUTHENTICATION_FAILED,
+    /** The cardholder cancelled the 3-D Secure challenge. */
+    TDS_CANCELLED,
+    /** The cardholder never finished 3-D Secure (or the merchant never finalised) before the flow expired. */
+    TDS_EXPIRED,
+
     /** Unexpected failure inside Kessai. */
     SYSTEM_ERROR
 }

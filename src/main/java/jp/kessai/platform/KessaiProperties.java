@@ -22,7 +22,8 @@ public record KessaiProperties(
         @DefaultValue Credit credit,
         @DefaultValue OpenApi openapi,
         @DefaultValue Vault vault,
-        @DefaultValue Admin admin) {
+        @DefaultValue Admin admin,
+        @DefaultValue Tds2 tds2) {
 
     public record Sandbox(@DefaultValue("true") boolean enabled) {}
 
@@ -106,4 +107,17 @@ public record KessaiProperties(
             return "Admin[token=" + (token.isEmpty() ? "" : "****") + "]";
         }
     }
+
+    /**
+     * 3-D Secure 2: how long Kessai waits for the 3DS server; how long a customer has, from the 202, to finish
+     * authentication in the browser; how long an authentication waits for the merchant's /tds2/finalize* call
+     * (autoAuthorization false); how old an authenticated flow must be before the recovery job runs an automatic
+     * authorisation that a crash interrupted; how often abandoned flows are expired and stalled ones recovered.
+     */
+    public record Tds2(
+            @DefaultValue("30s") Duration serverTimeout,
+            @DefaultValue("15m") Duration flowLifetime,
+            @DefaultValue("60m") Duration finalizeWindow,
+            @DefaultValue("60s") Duration recoveryGrace,
+            @DefaultValue("60s") Duration sweepInterval) {}
 }

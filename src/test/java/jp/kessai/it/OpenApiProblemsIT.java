@@ -17,7 +17,7 @@ class OpenApiProblemsIT extends OpenApiIntegrationTest {
 
     @Test
     void accessErrorsComeBeforeAnythingElse() {
-        var unknown = api.post("/credit/verifyCard", "{}");
+        var unknown = api.post("/wallet/charge", "{}"); // an endpoint not built yet
         assertThat(unknown.status()).isEqualTo(404);
         assertProblem(unknown, "resource_not_found");
 
@@ -70,12 +70,9 @@ class OpenApiProblemsIT extends OpenApiIntegrationTest {
 
     @Test
     void notYetSupportedInputSaysSo() {
-        var tds = api.post("/credit/charge", chargeBody(newOrderId(), 100, "AUTH").replace("\"useTds2\":false", "\"useTds2\":true"));
-        assertThat(tds.status()).isEqualTo(400);
-        assertThat(tds.at("/detail")).isEqualTo("3-D Secure (useTds2 defaults to true; send false) is not yet supported by "
-                + "Kessai.(creditInformation.creditChargeOptions.useTds2)");
+        // 3-D Secure is built: useTds2 (true by default) now asks for the callback URL a redirect needs
         var tdsDefault = api.post("/credit/charge", chargeBody(newOrderId(), 100, "AUTH").replace(",\"useTds2\":false", ""));
-        assertThat(tdsDefault.at("/detail")).contains("useTds2");
+        assertThat(tdsDefault.at("/detail")).isEqualTo("Missing required request parameters.(merchant.callbackUrl)");
         var token = api.post("/credit/charge", chargeBody(newOrderId(), 100, "AUTH")
                 .replace("\"card\":{", "\"tokenizedCard\":{\"type\":\"MP_TOKEN\",\"token\":\"abc\"},\"unused\":{"));
         assertThat(token.status()).isEqualTo(400);

@@ -9,6 +9,7 @@ import jp.kessai.core.order.Channel;
 import jp.kessai.core.order.ClientFields;
 import jp.kessai.core.order.Operation;
 import jp.kessai.core.order.OperationRunner;
+import jp.kessai.core.order.Order;
 import jp.kessai.core.order.OrderChange;
 import jp.kessai.core.order.OrderStatus;
 import jp.kessai.core.order.Participant;
@@ -94,24 +95,65 @@ public class CreditCharge {
         return CreditStep.outcome(run, credit);
     }
 
+    /**
+     * The authorisation that follows a successful 3-D Secure authentication (automatic, or /tds2/finalizeCharge):
+     * the same step as a charge, run on the AUTHENTICATED order. The caller (core/threeds) decided that the
+     * authentication allows it.
+     */
+    public CreditOutcome authorizeAuthenticated(Shop shop, Order order, Command command,
+            Participant<CreditOutcome> participant) {
+        return runAuthenticated(order, new Authorization(shop, command, false), participant);
+    }
+
+    /**
+     * The card verification (有効性確認, a zero-amount authorisation; the order becomes CHECK) that follows a
+     * successful 3-D Secure authentication (automatic, or /tds2/finalizeVerification).
+     */
+    public CreditOutcome verifyAuthenticated(Shop shop, Order order, Command command,
+            Participant<CreditOutcome> participant) {
+        return runAuthenticated(order, new Authorization(shop, command, true), participant);
+    }
+
+    private CreditOutcome runAuthenticated(Order order, Authorization step, Participant<CreditOutcome> participant) {
+        if (order.status() != OrderStatus.AUTHENTICATED) {
+            return CreditOutcome.of(order.held() ? ResultCode.OPERATION_IN_PROGRESS : ResultCode.INVALID_STATUS,
+                    credit.load(order));
+        }
+        var run = runner.run(new OperationRunner.Existing(order), step, CreditStep.participant(participant, credit));
+        return CreditStep.outcome(run, credit);
+    }
+
     private final class Authorization extends CreditStep {
 
         private final Shop shop;
         private final Command command;
+        /** A card verification after 3-D Secure: VERIFY, zero yen, the order becomes CHECK. */
+        private final boolean verification;
 
         Authorization(Shop shop, Command command) {
+            this(shop, command, false);
+        }
+
+        Authorization(Shop shop, Command command, boolean verification) {
             super(CreditCharge.this.credit, deadline);
             this.shop = shop;
             this.command = command;
+            this.verification = verification;
         }
 
         @Override
         public Operation operation() {
+            if (verification) {
+                return Operation.VERIFY;
+            }
             return command.capture() ? Operation.AUTH_AND_CAPTURE : Operation.AUTHORIZE;
         }
 
         @Override
         public OrderChange onSuccess() {
+            if (verification) {
+                return new OrderChange(null, "CHECK", null, command.pan().masked(), null, command.clientFields(), null, 0L);
+            }
             return new OrderChange(null, command.capture() ? "CAPTURE" : "AUTH", null, command.pan().masked(), null,
                     command.clientFields(), command.capture() ? clock.instant() : null, command.amountYen());
         }
@@ -131,7 +173,8 @@ public class CreditCharge {
         @Override
         public CardAnswer call() {
             return acquirer.authorize(reference, new CardAcquirer.Authorization(command.pan(), command.expiryMonth(),
-                    command.expiryYear(), command.securityCode(), command.amountYen(), command.capture(),
+                    command.expiryYear(), command.securityCode(), verification ? 0 : command.amountYen(),
+                    !verification && command.capture(),
                     command.paymentMethod().name(), command.installments(), command.itemCode()));
         }
     }
@@ -146,7 +189,8 @@ public class CreditCharge {
         }
     }
 
-    static boolean contracted(ShopSettings settings, Command command, CardOrigin origin) {
+    /** Whether the shop's contract allows this charge (the card's origin, the payment method). */
+    public static boolean contracted(ShopSettings settings, Command command, CardOrigin origin) {
         if (!settings.creditContracted() || (origin == CardOrigin.DIRECT && !settings.pciDssCompliant())) {
             return false;
         }

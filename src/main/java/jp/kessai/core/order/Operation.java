@@ -23,6 +23,14 @@ public enum Operation {
     REAUTHORIZE,
     /** Credit: change the amount and leave the order captured (/order/update with CAPTURE). */
     REAUTH_CAPTURE,
-    /** Credit: verify a card by a zero-amount authorisation (/credit/verifyCard, JobCd CHECK). */
-    VERIFY
+    /** Credit: verify a card with a zero-amount authorisation (/credit/verifyCard, /tds2/finalizeVerification). */
+    VERIFY,
+    /** 3-D Secure: 認証初期化 at the 3DS server; the order becomes AUTHENTICATED (a 202 with a redirect). */
+    TDS_ENTRY,
+    /** 3-D Secure: 認証依頼 (AReq) after the browser's 3DS Method step. */
+    TDS_AUTHENTICATE,
+    /** 3-D Secure: チャレンジ判定依頼 after the cardholder's challenge. */
+    TDS_CHALLENGE,
+    /** 3-D Secure: authentication failed (N, R, U, a refused attempt, a failed, cancelled or timed-out challenge). */
+    TDS_FAIL
 }

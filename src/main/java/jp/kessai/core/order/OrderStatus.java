@@ -6,15 +6,17 @@ package jp.kessai.core.order;
  * PAYSTART, PAYSUCCESS, PAYFAIL, EXPIRED.
  * Credit adds the
  * OpenAPI type's StatusCredit values it uses: AUTH (仮売上), CAPTURE (即時売上); SALES is 実売上 after a capture;
- * CHECK (有効性チェック) after a card verification (/credit/verifyCard).
+ * AUTHENTICATED (未決済(3DS登録済)) while a 3-D Secure flow runs or waits for its finalize call; CHECK (有効性チェック)
+ * after a card verification.
  */
 public enum OrderStatus {
     UNPROCESSED,
+    AUTHENTICATED,
     AUTH,
     CAPTURE,
     SALES,
-    CANCEL,
     CHECK,
+    CANCEL,
     REQSUCCESS,
     PAYSTART,
     PAYSUCCESS,

@@ -31,6 +31,8 @@ import java.util.Map;
  * @param revolvingContracted whether REVOLVING (リボ) is contracted
  * @param cardDetailsContracted whether the shop has the option contract of /credit/getCardDetails (カード詳細情報
  *     取得; default false, on for the sandbox demo shop)
+ * @param tds2Mandatory the shop's 「3Dセキュア必須化」 contract: with allowAttempt FOLLOW an attempt (ECI 06/01) counts
+ *     as a failed authentication when true, as a successful one when false (the default)
  */
 public record ShopSettings(
         Boolean jcbPrecaContracted,
@@ -49,7 +51,8 @@ public record ShopSettings(
         List<Integer> installmentCounts,
         Boolean bonusContracted,
         Boolean revolvingContracted,
-        Boolean cardDetailsContracted) {
+        Boolean cardDetailsContracted,
+        Boolean tds2Mandatory) {
 
     /** "Retried up to 5 times" after the first delivery. */
     public static final int NOTIFICATION_RETRIES = 5;
@@ -75,15 +78,16 @@ public record ShopSettings(
         bonusContracted = bonusContracted != null && bonusContracted;
         revolvingContracted = revolvingContracted != null && revolvingContracted;
         cardDetailsContracted = cardDetailsContracted != null && cardDetailsContracted;
+        tds2Mandatory = tds2Mandatory != null && tds2Mandatory;
     }
 
     public static ShopSettings defaults() {
-        return new ShopSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ShopSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Only the JCB Preca contract flag set; everything else default. */
     public ShopSettings(boolean jcbPrecaContracted) {
-        this(jcbPrecaContracted, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(jcbPrecaContracted, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Notification and NET CASH settings changed, the rest kept. */
@@ -93,7 +97,7 @@ public record ShopSettings(
         return new ShopSettings(jcbPrecaContracted, netCashContracted, netCashPaymentTermMinutes, resultNotificationUrl,
                 notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
                 allowPrivateNotificationTargets, passwordAuthAllowed, ipAllowlists, concurrencyLimits, pciDssCompliant,
-                creditContracted, installmentCounts, bonusContracted, revolvingContracted, cardDetailsContracted);
+                creditContracted, installmentCounts, bonusContracted, revolvingContracted, cardDetailsContracted, tds2Mandatory);
     }
 
     /** The sandbox demo shop: PCI DSS flagged, contracted for every credit payment method and for card details. */
@@ -101,7 +105,7 @@ public record ShopSettings(
         return new ShopSettings(jcbPrecaContracted, netCashContracted, netCashPaymentTermMinutes, resultNotificationUrl,
                 notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
                 allowPrivateNotificationTargets, passwordAuthAllowed, ipAllowlists, concurrencyLimits, true, true,
-                STANDARD_INSTALLMENTS, true, true, true);
+                STANDARD_INSTALLMENTS, true, true, true, tds2Mandatory);
     }
 
     /** The contract flags and installment counts changed, the rest kept. */
@@ -110,7 +114,7 @@ public record ShopSettings(
         return new ShopSettings(jcbPreca, netCash, netCashPaymentTermMinutes, resultNotificationUrl,
                 notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
                 allowPrivateNotificationTargets, passwordAuthAllowed, ipAllowlists, concurrencyLimits, pciDss, credit,
-                installments, bonus, revolving, cardDetailsContracted);
+                installments, bonus, revolving, cardDetailsContracted, tds2Mandatory);
     }
 
     public ShopSettings withOpenApiAccess(boolean passwordAuth, Map<String, List<String>> allowlists,
@@ -118,7 +122,7 @@ public record ShopSettings(
         return new ShopSettings(jcbPrecaContracted, netCashContracted, netCashPaymentTermMinutes, resultNotificationUrl,
                 notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
                 allowPrivateNotificationTargets, passwordAuth, allowlists, limits, pciDssCompliant, creditContracted,
-                installmentCounts, bonusContracted, revolvingContracted, cardDetailsContracted);
+                installmentCounts, bonusContracted, revolvingContracted, cardDetailsContracted, tds2Mandatory);
     }
 
     /** The /credit/getCardDetails option contract changed, the rest kept. */
@@ -126,6 +130,14 @@ public record ShopSettings(
         return new ShopSettings(jcbPrecaContracted, netCashContracted, netCashPaymentTermMinutes, resultNotificationUrl,
                 notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
                 allowPrivateNotificationTargets, passwordAuthAllowed, ipAllowlists, concurrencyLimits, pciDssCompliant,
-                creditContracted, installmentCounts, bonusContracted, revolvingContracted, contracted);
+                creditContracted, installmentCounts, bonusContracted, revolvingContracted, contracted, tds2Mandatory);
+    }
+
+    /** The 「3Dセキュア必須化」 contract changed, the rest kept. */
+    public ShopSettings withTds2Mandatory(boolean mandatory) {
+        return new ShopSettings(jcbPrecaContracted, netCashContracted, netCashPaymentTermMinutes, resultNotificationUrl,
+                notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
+                allowPrivateNotificationTargets, passwordAuthAllowed, ipAllowlists, concurrencyLimits, pciDssCompliant,
+                creditContracted, installmentCounts, bonusContracted, revolvingContracted, cardDetailsContracted, mandatory);
     }
 }

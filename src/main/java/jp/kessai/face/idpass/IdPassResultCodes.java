@@ -67,6 +67,11 @@ final class IdPassResultCodes {
         TABLE.put(ResultCode.ONFILE_CARD_LIMIT_EXCEEDED, Codes.both("E01230009"));
         TABLE.put(ResultCode.ONFILE_CARD_DUPLICATED, Codes.both("E01390010"));
         TABLE.put(ResultCode.REFERENCE_NOT_STORABLE, new Codes("M01058002", "E01110002"));
+        // 3-D Secure (GMO-PG E21: "User Authentication")
+        TABLE.put(ResultCode.TDS_NOT_ENROLLED, Codes.both("E21010201"));
+        TABLE.put(ResultCode.TDS_AUTHENTICATION_FAILED, Codes.both("E21010001"));
+        TABLE.put(ResultCode.TDS_CANCELLED, Codes.both("E21010001"));
+        TABLE.put(ResultCode.TDS_EXPIRED, Codes.both("E21010999"));
         TABLE.put(ResultCode.SYSTEM_ERROR, new Codes("M91099999", "E91099999"));
         for (ResultCode code : ResultCode.values()) {
             if (code != ResultCode.OK && !TABLE.containsKey(code)) {

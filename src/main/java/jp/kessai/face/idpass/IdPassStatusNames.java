@@ -10,17 +10,19 @@ import jp.kessai.core.order.OrderStatus;
  */
 final class IdPassStatusNames {
 
-    private static final Map<OrderStatus, String> TABLE = new EnumMap<>(Map.of(
-            OrderStatus.UNPROCESSED, "UNPROCESSED",
-            OrderStatus.AUTH, "AUTH",
-            OrderStatus.CAPTURE, "CAPTURE",
-            OrderStatus.SALES, "SALES",
-            OrderStatus.CANCEL, "CANCEL",
-            OrderStatus.REQSUCCESS, "REQSUCCESS",
-            OrderStatus.PAYSTART, "PAYSTART",
-            OrderStatus.PAYSUCCESS, "PAYSUCCESS",
-            OrderStatus.PAYFAIL, "PAYFAIL",
-            OrderStatus.EXPIRED, "EXPIRED"));
+    private static final Map<OrderStatus, String> TABLE = new EnumMap<>(Map.ofEntries(
+            Map.entry(OrderStatus.UNPROCESSED, "UNPROCESSED"),
+            Map.entry(OrderStatus.AUTH, "AUTH"),
+            Map.entry(OrderStatus.CAPTURE, "CAPTURE"),
+            Map.entry(OrderStatus.SALES, "SALES"),
+            Map.entry(OrderStatus.CANCEL, "CANCEL"),
+            Map.entry(OrderStatus.REQSUCCESS, "REQSUCCESS"),
+            Map.entry(OrderStatus.PAYSTART, "PAYSTART"),
+            Map.entry(OrderStatus.PAYSUCCESS, "PAYSUCCESS"),
+            Map.entry(OrderStatus.PAYFAIL, "PAYFAIL"),
+            Map.entry(OrderStatus.EXPIRED, "EXPIRED"),
+            Map.entry(OrderStatus.AUTHENTICATED, "AUTHENTICATED"),
+            Map.entry(OrderStatus.CHECK, "CHECK")));
 
     static {
         TABLE.put(OrderStatus.CHECK, "CHECK"); // the protocol type's JobCd/Status CHECK (有効性チェック)

@@ -1,6 +1,7 @@
 package jp.kessai.face.openapi;
 
 import java.util.Optional;
+import java.util.function.Function;
 import jp.kessai.core.ResultCode;
 import jp.kessai.core.credit.CreditCharge;
 import jp.kessai.core.credit.CreditInquiry;
@@ -10,6 +11,9 @@ import jp.kessai.core.transaction.Transaction;
 import jp.kessai.core.order.Channel;
 import jp.kessai.core.order.ClientFields;
 import jp.kessai.core.order.OrderStatus;
+import jp.kessai.core.threeds.StartOutcome;
+import jp.kessai.core.threeds.ThreeDsResults;
+import jp.kessai.core.threeds.ThreeDsStart;
 import jp.kessai.platform.secret.CardNumber;
 import jp.kessai.platform.secret.SecurityCode;
 import org.springframework.stereotype.Component;
@@ -18,9 +22,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * POST /credit/charge with card data (CreditPanInformation), without 3-D Secure: 201 CreditChargeResponse with
- * nextAction CAPTURE (AUTH) or NO_ACTION (CAPTURE). Tokenised cards, 3-D Secure (useTds2 defaults to true!) and fraud
- * detection come with later issues and are refused with a 400 that says so.
+ * POST /credit/charge with card data (CreditPanInformation). Without 3-D Secure (useTds2 false): 201
+ * CreditChargeResponse with nextAction CAPTURE (AUTH) or NO_ACTION (CAPTURE). With it (useTds2 true, the default):
+ * 202 CreditChargeTds2Response with the redirect to Kessai's 3DS pages, or 201 when the card is not enrolled and
+ * skipNotEnrolledCard is true. Tokenised cards and fraud detection come with later issues and are refused with a 400
+ * that says so.
  */
 @Component
 class CreditChargeEndpoint implements OpenApiOperation {
@@ -35,8 +41,15 @@ class CreditChargeEndpoint implements OpenApiOperation {
     private final CreditInquiry inquiry;
     private final CreditViews views;
     private final OpenApiJson json;
+    private final ThreeDsStart threeDs;
+    private final ThreeDsResults threeDsResults;
+    private final Tds2Wire tds2;
 
-    CreditChargeEndpoint(JsonMapper mapper, CreditCharge charge, CreditInquiry inquiry, CreditViews views, OpenApiJson json) {
+    CreditChargeEndpoint(JsonMapper mapper, CreditCharge charge, CreditInquiry inquiry, CreditViews views, OpenApiJson json,
+            ThreeDsStart threeDs, ThreeDsResults threeDsResults, Tds2Wire tds2) {
+        this.threeDs = threeDs;
+        this.threeDsResults = threeDsResults;
+        this.tds2 = tds2;
         this.validator = SchemaValidator.fromClasspath(mapper);
         this.charge = charge;
         this.inquiry = inquiry;
@@ -61,8 +74,24 @@ class CreditChargeEndpoint implements OpenApiOperation {
             return json.problem(problem.get(), PATH);
         }
         var idempotency = call.idempotency();
+        if (Tds2Wire.useTds2(call.body().get("creditInformation").get("creditChargeOptions"))) {
+            String base = tds2.base();
+            Function<StartOutcome, Reply> render = started -> renderStart(started, base);
+            StartOutcome started = threeDs.charge(call.shop(), Channel.OPENAPI, command(call),
+                    Tds2Wire.request(call.body()), idempotency.joining(render));
+            return idempotency.answer(started, render);
+        }
         CreditOutcome outcome = charge.charge(call.shop(), Channel.OPENAPI, command(call), idempotency.joining(this::render));
         return idempotency.answer(outcome, this::render);
+    }
+
+    /** 202 with the redirect when authentication follows; 201 when the card was charged without it; a problem. */
+    private Reply renderStart(StartOutcome started, String base) {
+        if (started.redirect()) {
+            return Reply.json(202, json.write(tds2.redirectBody(views.orderReference(started.transaction()), base,
+                    started.token())));
+        }
+        return render(started.credit());
     }
 
     private Reply render(CreditOutcome outcome) {
@@ -89,6 +118,11 @@ class CreditChargeEndpoint implements OpenApiOperation {
             }
             if (CreditViews.CHARGED.contains(transaction.order().status())) {
                 return views.reply(found, PATH, 201, this::body);
+            }
+            var flow = threeDsResults.flowOf(transaction.order()).orElse(null);
+            if (transaction.order().status() == OrderStatus.AUTHENTICATED && flow != null) {
+                return Reply.json(202, json.write(tds2.redirectBody(views.orderReference(transaction), tds2.base(),
+                        flow.token())));
             }
         }
         return handle(call);
@@ -128,10 +162,9 @@ class CreditChargeEndpoint implements OpenApiOperation {
             return Optional.of(Problem.invalid("order.currency"));
         }
         JsonNode options = information.get("creditChargeOptions");
-        JsonNode useTds2 = options.get("useTds2");
-        if (SchemaValidator.absent(useTds2) || useTds2.booleanValue()) {
-            return Optional.of(Problem.notYetSupported("3-D Secure (useTds2 defaults to true; send false)",
-                    OPTIONS + ".useTds2"));
+        problem = Tds2Wire.validate(body, Tds2Wire.useTds2(options));
+        if (problem.isPresent()) {
+            return problem;
         }
         JsonNode fraud = options.get("useFraudDetection");
         if (!SchemaValidator.absent(fraud) && fraud.booleanValue()) {

@@ -13,6 +13,8 @@ import jp.kessai.core.transaction.Transaction;
 import jp.kessai.core.order.ClientFields;
 import jp.kessai.core.order.Order;
 import jp.kessai.core.order.OrderStatus;
+import jp.kessai.core.threeds.FlowKind;
+import jp.kessai.core.threeds.ThreeDsResults;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -24,9 +26,25 @@ import tools.jackson.databind.node.ObjectNode;
 class CreditViews {
 
     private final OpenApiJson json;
+    private final ThreeDsResults threeDs;
+    private final Tds2Wire tds2;
 
-    CreditViews(OpenApiJson json) {
+    CreditViews(OpenApiJson json, ThreeDsResults threeDs, Tds2Wire tds2) {
         this.json = json;
+        this.threeDs = threeDs;
+        this.tds2 = tds2;
+    }
+
+    /** A card verification (有効性確認): its views have no amount. */
+    boolean verification(Transaction.Credit transaction) {
+        Order order = transaction.order();
+        return order.status() == OrderStatus.CHECK || threeDs.flowOf(order)
+                .map(flow -> flow.kind() == FlowKind.VERIFICATION).orElse(false);
+    }
+
+    /** tds2Result, when the transaction went through 3-D Secure and the 3DS server gave a result. */
+    Optional<ObjectNode> tds2Result(Transaction.Credit transaction) {
+        return threeDs.resultOf(transaction.order()).map(tds2::tds2Result);
     }
 
     ObjectNode orderReference(Transaction.Credit transaction) {
@@ -38,7 +56,7 @@ class CreditViews {
         node.put("status", OpenApiStatusNames.of(order.status()));
         node.put("created", time(order.createdAt()));
         node.put("updated", time(transaction.updatedAt()));
-        if (order.status() != OrderStatus.CHECK) { // a verification has no amount (OAS: "amountフィールドは返りません")
+        if (!verification(transaction)) {
             node.put("amount", order.status() == OrderStatus.CANCEL ? "0" : Long.toString(order.amountYen()));
         }
         ClientFields fields = order.clientFields();
@@ -77,7 +95,7 @@ class CreditViews {
                 put(node, "captureExpiryDateTime", time(detail.captureExpiresAt()));
             }
         }
-        node.put("useTds2", false);
+        node.put("useTds2", threeDs.flowOf(order).isPresent());
         node.put("useFraudDetection", false);
         return node;
     }

@@ -59,6 +59,10 @@ final class OpenApiResultCodes {
                 "The card number is already stored for another member.");
         put(ResultCode.REFERENCE_NOT_STORABLE, ProblemTitle.INVALID_REQUEST,
                 "The card of this transaction cannot be stored.(accessId)");
+        put(ResultCode.TDS_NOT_ENROLLED, ProblemTitle.CARD_DECLINED, "The card is not enrolled in 3-D Secure.");
+        put(ResultCode.TDS_AUTHENTICATION_FAILED, ProblemTitle.CARD_DECLINED, "3-D Secure authentication failed.");
+        put(ResultCode.TDS_CANCELLED, ProblemTitle.OPERATION_ABORTED_BY_USER, "The customer aborted 3-D Secure authentication.");
+        put(ResultCode.TDS_EXPIRED, ProblemTitle.TRANSACTION_EXPIRED, "The 3-D Secure authentication has expired.");
         put(ResultCode.SYSTEM_ERROR, ProblemTitle.INTERNAL_SERVER_ERROR, "An unexpected error has occurred.");
         // NET CASH outcomes (no openapi endpoint produces them today; mapped so the table stays exhaustive)
         put(ResultCode.ALREADY_REQUESTED, ProblemTitle.INVALID_STATUS, "The transaction status does not allow this request.");

@@ -17,6 +17,7 @@ final class OpenApiStatusNames {
             OrderStatus.CAPTURE, "CAPTURE",
             OrderStatus.SALES, "SALES",
             OrderStatus.CANCEL, "CANCEL",
+            OrderStatus.AUTHENTICATED, "AUTHENTICATED",
             OrderStatus.CHECK, "CHECK"));
 
     private OpenApiStatusNames() {}

@@ -61,6 +61,7 @@ class OrderInquiryEndpoint implements OpenApiOperation {
 
     private ObjectNode body(Transaction.Credit transaction) {
         ObjectNode node = views.orderAndCredit(transaction);
+        views.tds2Result(transaction).ifPresent(result -> node.set("tds2Result", result));
         views.errorInformation(transaction).ifPresent(error -> node.set("errorInformation", error));
         return node;
     }

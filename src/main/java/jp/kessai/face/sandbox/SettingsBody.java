@@ -49,7 +49,8 @@ final class SettingsBody {
                             installments(body, s.installmentCounts()),
                             flag(body, "bonusContracted", s.bonusContracted()),
                             flag(body, "revolvingContracted", s.revolvingContracted()))
-                    .withCardDetails(flag(body, "cardDetailsContracted", s.cardDetailsContracted()));
+                    .withCardDetails(flag(body, "cardDetailsContracted", s.cardDetailsContracted()))
+                    .withTds2Mandatory(flag(body, "tds2Mandatory", s.tds2Mandatory()));
         } catch (IllegalArgumentException | ClassCastException | DateTimeParseException e) {
             throw new SandboxController.BadRequest("invalid settings: " + e.getMessage());
         }

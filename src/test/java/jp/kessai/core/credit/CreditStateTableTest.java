@@ -38,7 +38,13 @@ class CreditStateTableTest {
             "AUTH, CANCEL, SUCCESS, CANCEL", "SALES, CANCEL, SUCCESS, CANCEL", "CAPTURE, CANCEL, SUCCESS, CANCEL",
             "AUTH, CANCEL, FAILURE, AUTH",
             // /credit/verifyCard: a new order → CHECK; a refused verification leaves it UNPROCESSED (S: examples)
-            "UNPROCESSED, VERIFY, SUCCESS, CHECK", "UNPROCESSED, VERIFY, FAILURE, UNPROCESSED"})
+            "UNPROCESSED, VERIFY, SUCCESS, CHECK", "UNPROCESSED, VERIFY, FAILURE, UNPROCESSED",
+            // 3-D Secure (seed 003 処理シーケンス; OAS: the 202's status is AUTHENTICATED, finalize gives AUTH,
+            // CAPTURE or CHECK); a failed authorisation after authentication leaves the OrderID chargeable again
+            "UNPROCESSED, TDS_ENTRY, SUCCESS, AUTHENTICATED", "UNPROCESSED, TDS_ENTRY, FAILURE, UNPROCESSED",
+            "AUTHENTICATED, AUTHORIZE, SUCCESS, AUTH", "AUTHENTICATED, AUTH_AND_CAPTURE, SUCCESS, CAPTURE",
+            "AUTHENTICATED, VERIFY, SUCCESS, CHECK", "AUTHENTICATED, AUTHORIZE, FAILURE, UNPROCESSED",
+            "AUTHENTICATED, VERIFY, FAILURE, UNPROCESSED"})
     void referenceRows(OrderStatus from, Operation operation, String outcome, OrderStatus to) {
         var result = outcome.equals("SUCCESS") ? SUCCESS : FAILURE;
         assertThat(CreditStateTable.TABLE.next(from, operation, result)).contains(to);
@@ -49,7 +55,9 @@ class CreditStateTableTest {
         Set<String> allowed = Set.of(
                 "UNPROCESSED AUTHORIZE", "UNPROCESSED AUTH_AND_CAPTURE", "AUTH CAPTURE",
                 "AUTH REAUTHORIZE", "AUTH REAUTH_CAPTURE", "SALES REAUTHORIZE", "SALES REAUTH_CAPTURE",
-                "CAPTURE REAUTHORIZE", "CAPTURE REAUTH_CAPTURE", "AUTH CANCEL", "SALES CANCEL", "CAPTURE CANCEL", "UNPROCESSED VERIFY");
+                "CAPTURE REAUTHORIZE", "CAPTURE REAUTH_CAPTURE", "AUTH CANCEL", "SALES CANCEL", "CAPTURE CANCEL",
+                "UNPROCESSED TDS_ENTRY", "AUTHENTICATED AUTHORIZE", "AUTHENTICATED AUTH_AND_CAPTURE",
+                "AUTHENTICATED VERIFY", "AUTHENTICATED TDS_FAIL", "AUTHENTICATED EXPIRE", "UNPROCESSED VERIFY");
         for (OrderStatus state : EnumSet.allOf(OrderStatus.class)) {
             for (Operation operation : EnumSet.complementOf(EnumSet.of(Operation.ENTRY))) {
                 assertThat(CreditStateTable.TABLE.allows(state, operation))
@@ -58,6 +66,9 @@ class CreditStateTableTest {
         }
         assertThat(CreditStateTable.TABLE.allows(OrderStatus.CANCEL, Operation.CANCEL)).isFalse();
         assertThat(CreditStateTable.TABLE.allows(OrderStatus.SALES, Operation.CAPTURE)).isFalse();
+        // no authorisation without a successful authentication, none after a failed one
+        assertThat(CreditStateTable.TABLE.next(OrderStatus.AUTHENTICATED, Operation.TDS_FAIL, null)).contains(OrderStatus.UNPROCESSED);
+        assertThat(CreditStateTable.TABLE.allows(OrderStatus.CHECK, Operation.CAPTURE)).isFalse();
     }
 
     @Test
@@ -66,7 +77,9 @@ class CreditStateTableTest {
         System.out.println(rendered);
         assertThat(rendered).contains("| CAPTURE | SUCCESS | AUTH | SALES |")
                 .contains("| CAPTURE | PENDING | AUTH | AUTH (held: call in flight) |")
-                .contains("| CAPTURE | UNKNOWN | AUTH | AUTH (held until reconciled) |");
+                .contains("| CAPTURE | UNKNOWN | AUTH | AUTH (held until reconciled) |")
+                .contains("| TDS_ENTRY | SUCCESS | UNPROCESSED | AUTHENTICATED |")
+                .contains("| TDS_FAIL | — | AUTHENTICATED | UNPROCESSED |");
     }
 
     @Test

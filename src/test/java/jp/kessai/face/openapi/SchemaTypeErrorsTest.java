@@ -57,14 +57,18 @@ class SchemaTypeErrorsTest {
             "/order/capture", "{\"accessId\":\"" + ACCESS_ID + "\",\"additionalOptions\":{}}",
             "/order/cancel", "{\"accessId\":\"" + ACCESS_ID + "\",\"additionalOptions\":{}}",
             "/order/update", "{\"accessId\":\"" + ACCESS_ID + "\",\"amount\":\"1000\",\"authorizationMode\":\"AUTH\"}",
-            "/order/inquiry", "{\"accessId\":\"" + ACCESS_ID + "\",\"orderId\":\"order-001\",\"additionalOptions\":{}}");
+            "/order/inquiry", "{\"accessId\":\"" + ACCESS_ID + "\",\"orderId\":\"order-001\",\"additionalOptions\":{}}",
+            "/tds2/finalizeCharge", "{\"accessId\":\"" + ACCESS_ID + "\",\"additionalOptions\":{}}",
+            "/tds2/finalizeVerification", "{\"accessId\":\"" + ACCESS_ID + "\",\"additionalOptions\":{}}");
 
     private static final Map<String, OpenApiOperation> ENDPOINTS = Map.of(
-            "/credit/charge", new CreditChargeEndpoint(JSON, null, null, null, OPENAPI_JSON),
+            "/credit/charge", new CreditChargeEndpoint(JSON, null, null, null, OPENAPI_JSON, null, null, null),
             "/order/capture", new OrderCaptureEndpoint(JSON, null, OPENAPI_JSON, null, null, null),
             "/order/cancel", new OrderCancelEndpoint(JSON, null, OPENAPI_JSON, null, null, null),
             "/order/update", new OrderUpdateEndpoint(JSON, null, OPENAPI_JSON, null, null, null),
-            "/order/inquiry", new OrderInquiryEndpoint(JSON, null, null, OPENAPI_JSON));
+            "/order/inquiry", new OrderInquiryEndpoint(JSON, null, null, OPENAPI_JSON),
+            "/tds2/finalizeCharge", new Tds2FinalizeChargeEndpoint(JSON, null, OPENAPI_JSON, null, null, null),
+            "/tds2/finalizeVerification", new Tds2FinalizeVerificationEndpoint(JSON, null, OPENAPI_JSON, null, null, null));
 
     private static final List<String> WRONG_FOR_STRING = List.of("1", "1.5", "true", "{}", "[]", "{\"a\":\"b\"}", "[\"x\"]");
     private static final List<String> WRONG_FOR_NUMBER = List.of("\"1\"", "true", "{}", "[]");

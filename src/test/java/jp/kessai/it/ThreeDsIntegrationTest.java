@@ -1,0 +1,49 @@
+package jp.kessai.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Helpers for the 3-D Secure integration tests: a charge with useTds2 and the callback's p decoded. */
+abstract class ThreeDsIntegrationTest extends OpenApiIntegrationTest {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /**
+     * A /credit/charge body with 3-D Secure: the merchant's callbackUrl and csrfToken, {@code tds2Options} as the
+     * members of Tds2Options (may be empty), {@code chargeOptions} merged into creditChargeOptions.
+     */
+    static String tdsChargeBody(String orderId, long amount, String card, String mode, String callbackUrl,
+            String csrfToken, String tds2Options) {
+        String body = chargeBody(orderId, amount, card, mode, "").replace("\"useTds2\":false", "\"useTds2\":true")
+                .replace("\"contactOpeningHours\":\"10:00-18:00\"}", "\"contactOpeningHours\":\"10:00-18:00\","
+                        + "\"callbackUrl\":\"" + callbackUrl + "\"" + (csrfToken == null ? "" : ",\"csrfToken\":\"" + csrfToken + "\"") + "}");
+        return body.substring(0, body.length() - 1) + ",\"tds2Information\":{\"tds2Options\":{" + tds2Options + "}}}";
+    }
+
+    /** The callback's {@code p} as its JSON members. */
+    static Map<String, String> decodeP(String url) {
+        int at = url.indexOf("p=");
+        assertThat(at).as("the callback carries p: " + url).isGreaterThan(0);
+        String p = url.substring(at + 2).replaceAll("[&#].*", "");
+        String json = new String(Base64.getUrlDecoder().decode(p), StandardCharsets.UTF_8);
+        @SuppressWarnings("unchecked")
+        Map<String, String> members = JSON.readValue(json, Map.class);
+        return members;
+    }
+
+    /** Asserts the 202 of a charge with 3-D Secure and returns its accessId. */
+    static String assertRedirect(OpenApiClient.Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        assertSchema("CreditChargeTds2Response", answer);
+        assertThat(answer.at("/nextAction")).isEqualTo("REDIRECT");
+        assertThat(answer.at("/orderReference/status")).isEqualTo("AUTHENTICATED");
+        assertThat(answer.at("/redirectInformation/redirectType")).isEqualTo("TDS2");
+        assertThat(answer.at("/redirectInformation/httpMethod")).isEqualTo("GET");
+        assertThat(answer.at("/redirectInformation/redirectUrl")).matches("http://localhost:\\d+/3ds/[0-9a-f]{40}");
+        return answer.at("/orderReference/accessId");
+    }
+}
