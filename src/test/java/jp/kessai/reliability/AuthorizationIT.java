@@ -114,9 +114,12 @@ class AuthorizationIT {
         assertThat(Lifecycle.CREDIT.statusInKessai(base, credit)).isEqualTo("AUTH");
         assertThat(Lifecycle.JCB_PRECA.statusInKessai(base, preca)).isEqualTo("SALES");
         assertThat(Lifecycle.NET_CASH.statusInKessai(base, netcash)).isEqualTo("UNPROCESSED");
+        // B's own charge with A's body is B's own order (its own authorisation); nothing touched A's
         assertThat(ledger.number("SELECT count(*) FROM sim_card_operation o JOIN sim_card_authorization a ON a.auth_ref = o.auth_ref "
-                + "WHERE a.card_last4 = ? AND a.amount_yen = ?", Lifecycle.last4(credit), credit.amountYen))
-                .as("only A's authorisation reached the acquirer").isEqualTo(1);
+                + "WHERE a.card_last4 = ? AND a.amount_yen = ? AND o.kind <> 'AUTHORIZE'", Lifecycle.last4(credit), credit.amountYen))
+                .as("no capture, cancel or change of A's authorisation").isZero();
+        assertThat(ledger.number("SELECT count(*) FROM payment_order o JOIN shop s ON s.id = o.shop_pk WHERE o.order_id = ?"
+                + " AND s.shop_id = ?", credit.orderId, shopB.shopId())).as("B's charge is B's own order").isEqualTo(1);
         assertThat(ledger.number("SELECT count(*) FROM sim_preca_txn WHERE card_no = ? AND cancelled_at IS NULL", preca.cardNo))
                 .isEqualTo(1);
         assertThat(ledger.number("SELECT count(*) FROM sim_netcash_payment WHERE amount_yen = ?", netcash.amountYen)).isZero();

@@ -60,7 +60,7 @@ class CrashConsistencyIT {
                     Thread.sleep(random.nextLong(800, 3000)); // under load
                     node.kill();
                     kills++;
-                    if (kills % 3 == 0 && kills < MODE.kills()) {
+                    if ((kills == 1 || kills % 3 == 0) && kills < MODE.kills()) { // also during start-up
                         node.start();
                         Thread.sleep(random.nextLong(300, 5000)); // somewhere in start-up (or just after it)
                         node.kill();

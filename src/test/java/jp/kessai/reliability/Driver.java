@@ -54,6 +54,11 @@ final class Driver {
                 return;
             }
             var mistake = operation.mistake(node.get(), payment);
+            for (int i = 0; i < 100 && (mistake.none() || unavailable(mistake)); i++) {
+                // with no database the face cannot judge the request yet: "temporarily unavailable" is its answer
+                Lifecycle.pause(300);
+                mistake = operation.mistake(node.get(), payment);
+            }
             if (!mistake.none() && !operation.refusedProperly(mistake)) {
                 violations.add(payment + " " + operation.name() + ": a client mistake was answered " + mistake.status()
                         + " " + abbreviate(mistake.body()));
@@ -100,13 +105,18 @@ final class Driver {
                 case RETRY -> {
                     if (result.answer().none()) {
                         noAnswer.incrementAndGet();
-                    } else if (result.answer().status() == 503 || result.answer().body().contains("E91019999")) {
+                    } else if (unavailable(result.answer())) {
                         unavailable.incrementAndGet();
                     }
                     Lifecycle.pause(250 + ThreadLocalRandom.current().nextInt(250));
                 }
             }
         }
+    }
+
+    static boolean unavailable(Wire.Answer answer) {
+        return answer.status() == 503 && answer.body().contains("service_unavailable")
+                || answer.status() == 200 && answer.body().equals("ErrCode=E91&ErrInfo=E91019999");
     }
 
     static String abbreviate(String body) {

@@ -153,7 +153,19 @@ class IdempotencyKeys {
         }
     }
 
-    /** A failed first attempt leaves nothing behind: the retry is processed again. */
+    /**
+     * A request that failed unexpectedly after it may have claimed its order (the database went away, say) releases
+     * its key for the next retry without deleting it: the retry resumes — it looks at the transaction and answers from
+     * it if the first request's processor call went through — instead of processing again. Deleting the key here let a
+     * retry run the operation a second time once the reconciler had settled the first (found by the reliability
+     * battery's failover test: /order/update executed twice).
+     */
+    void release(long shopPk, String key) {
+        jdbc.sql("UPDATE openapi_idempotency SET lease_until = ? WHERE shop_pk = ? AND idem_key = ? AND state = 'IN_FLIGHT'")
+                .params(Timestamp.from(clock.instant().minusMillis(1)), shopPk, key).update();
+    }
+
+    /** A first attempt that failed with nothing done leaves nothing behind: the retry is processed again. */
     void forget(long shopPk, String key) {
         jdbc.sql("DELETE FROM openapi_idempotency WHERE shop_pk = ? AND idem_key = ?").params(shopPk, key).update();
     }

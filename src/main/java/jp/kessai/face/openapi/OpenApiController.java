@@ -163,7 +163,7 @@ class OpenApiController {
 
     /**
      * Runs the request that owns (or may take) the key, and records its answer unless the pipeline's finish already
-     * did; a failure frees the key for a retry.
+     * did; an unexpected failure releases the key so that the retry resumes (looks at the transaction first).
      */
     private Reply owned(IdempotentRequest request, java.util.function.Supplier<Reply> work) {
         Reply reply;
@@ -171,7 +171,7 @@ class OpenApiController {
             reply = work.get();
         } catch (RuntimeException e) {
             if (request.recorded()) {
-                idempotency.forget(request.shopPk(), request.key());
+                releaseQuietly(request);
             }
             throw e;
         }
@@ -179,6 +179,15 @@ class OpenApiController {
             idempotency.complete(request.shopPk(), request.key(), reply);
         }
         return reply;
+    }
+
+    /** The key's release may fail too (the database is gone): the lease then runs out by itself. */
+    private void releaseQuietly(IdempotentRequest request) {
+        try {
+            idempotency.release(request.shopPk(), request.key());
+        } catch (RuntimeException releaseFailed) {
+            log.debug("Idempotency-Key not released: {}", ExceptionSummary.of(releaseFailed));
+        }
     }
 
     private static boolean contentTypeIs(String header, MediaType expected) {

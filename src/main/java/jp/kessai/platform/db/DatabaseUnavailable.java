@@ -8,6 +8,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure of the database itself — no connection, the server shutting down or restarting, a standby that is
@@ -29,9 +30,24 @@ public final class DatabaseUnavailable {
 
     private DatabaseUnavailable() {}
 
+    /** HikariCP's answer for a pooled connection it has already closed because it broke; it carries no SQLSTATE. */
+    private static final String POOL_CLOSED_CONNECTION = "Connection is closed";
+
     public static boolean causedBy(Throwable failure) {
+        return causedBy(failure, 0);
+    }
+
+    private static boolean causedBy(Throwable failure, int depth) {
         Throwable e = failure;
-        for (int i = 0; e != null && i < MAX_CAUSES; i++) {
+        for (int i = 0; e != null && i < MAX_CAUSES && depth < MAX_CAUSES; i++) {
+            // a rollback or commit that failed on the dead connection hides the failure that made it roll back
+            if (e instanceof TransactionSystemException tse && tse.getApplicationException() != null
+                    && causedBy(tse.getApplicationException(), depth + 1)) {
+                return true;
+            }
+            if (e instanceof SQLException sql && sql.getSQLState() == null && POOL_CLOSED_CONNECTION.equals(sql.getMessage())) {
+                return true;
+            }
             if (e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessResourceException
                     || e instanceof RecoverableDataAccessException || e instanceof CannotCreateTransactionException
                     || e instanceof SQLTransientConnectionException || e instanceof SQLRecoverableException

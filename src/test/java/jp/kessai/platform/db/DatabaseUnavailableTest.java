@@ -34,6 +34,18 @@ class DatabaseUnavailableTest {
         }
     }
 
+    /** Battery finding: a commit on a connection the pool had closed answered 500 while the primary was gone. */
+    @Test
+    void aCommitOnAConnectionThePoolClosedIsUnavailable() {
+        var commit = new org.springframework.transaction.TransactionSystemException("Could not commit JDBC transaction",
+                new SQLException("Connection is closed"));
+        assertThat(DatabaseUnavailable.causedBy(commit)).isTrue();
+        var rollback = new org.springframework.transaction.TransactionSystemException("rollback failed");
+        rollback.initApplicationException(new IllegalStateException(state("08006")));
+        assertThat(DatabaseUnavailable.causedBy(rollback)).isTrue();
+        assertThat(DatabaseUnavailable.causedBy(new SQLException("Connection is closed", "XX000"))).isFalse();
+    }
+
     @Test
     void otherFailuresAreNot() {
         assertThat(DatabaseUnavailable.causedBy(new IllegalStateException("bug"))).isFalse();
