@@ -12,8 +12,8 @@
 # Environment: JAVA_HOME (default Temurin 25); BENCH_SHOPS (default 16) and BENCH_CONNS_PER_SHOP (default 4): the load
 # comes from BENCH_SHOPS shops with BENCH_CONNS_PER_SHOP connections each, and every baseline uses the same total
 # client count; BENCH_PRELOAD_ORDERS (default 1000000, 200000 with --quick) for the scale phase, 0 to skip it; BENCH_COUNT_OPS (default
-# 200) operations one at a time for the per-operation database counters; BENCH_JFR=1 (one more W2 phase recorded
-# with JDK Flight Recorder); BENCH_SKIP_BUILD=1.
+# 200) operations one at a time for the per-operation database counters; BENCH_JFR=1 or W1/W2/W3 (one more phase of
+# that workload, W2 for 1, recorded with JDK Flight Recorder); BENCH_SKIP_BUILD=1.
 set -euo pipefail
 
 QUICK=0
@@ -252,14 +252,15 @@ db_ticks() {
     for c in $(pgrep -P "$1" || true); do { sed 's/.*) //' "/proc/$c/stat" 2>/dev/null || true; } | awk '{print $12+$13}'; done
   } | awk '{s+=$1} END {print s+0}'
 }
-if [ "${BENCH_JFR:-0}" = 1 ]; then
-  # a profile of one more W2 closed-loop phase, recorded on the running Kessai (no start-up in the recording)
+if [ "${BENCH_JFR:-0}" != 0 ]; then
+  # a profile of one more closed-loop phase, recorded on the running Kessai (no start-up in the recording)
+  JFR_WL="${BENCH_JFR/#1/W2}"
   JFR_DUR=$(( DUR > 20 ? DUR : 20 ))
-  log "JFR: profiling W2 (closed loop, $JFR_DUR s)"
+  log "JFR: profiling $JFR_WL (closed loop, $JFR_DUR s)"
   jcmd "$KPID" JFR.start name=bench settings=profile > /dev/null
-  DUR=$JFR_DUR phase W2 kessai-jfr "$K" "$KPID" "" "$PM_PID_FILE"
-  jcmd "$KPID" JFR.stop name=bench filename="$RES/kessai-W2.jfr" > /dev/null
-  "${LG[@]}" jfr-summary --file "$RES/kessai-W2.jfr" | tee "$RES/kessai-W2.jfr.txt"
+  DUR=$JFR_DUR phase "$JFR_WL" kessai-jfr "$K" "$KPID" "" "$PM_PID_FILE"
+  jcmd "$KPID" JFR.stop name=bench filename="$RES/kessai-$JFR_WL.jfr" > /dev/null
+  "${LG[@]}" jfr-summary --file "$RES/kessai-$JFR_WL.jfr" | tee "$RES/kessai-$JFR_WL.jfr.txt"
 fi
 
 log "B3: pgbench with the captured SQL, $CONNS clients, on Kessai's own database"
@@ -305,7 +306,7 @@ if [ -z "$tps" ] || grep -q 'aborted' "$RES/pgbench-B5.out"; then
   aborted=true; log "B5 aborted (its figure is not valid):"; grep -m3 'error' "$RES/pgbench-B5.out" || true; tps="${tps:-0}"
 fi
 dbcpu=$(awk -v a="$db0" -v b="$db1" -v n="${txs:-0}" -v t="$CLK_TCK" 'BEGIN { if (n > 0) printf "%.3f", (b - a) / t / n * 1000; else print "null" }')
-printf '{"kind":"pgbench","workload":"B5","clients":%s,"seconds":%s,"tps":%s,"latencyAvgMs":%s,"transactions":%s,"failed":%s,"aborted":%s,"dbCpuSecPer1kOps":%s,"script":"bench/sql/b5-minimal-charge.sql","capture":{"statements":4,"transactions":2,"autocommitWrites":0}}\n' \
+printf '{"kind":"pgbench","workload":"B5","clients":%s,"seconds":%s,"tps":%s,"latencyAvgMs":%s,"transactions":%s,"failed":%s,"aborted":%s,"dbCpuSecPer1kOps":%s,"script":"bench/sql/b5-minimal-charge.sql","capture":{"statements":8,"sql":4,"kessaiSql":4,"transactions":2,"autocommitWrites":0}}\n' \
   "$CONNS" "$PGDUR" "$tps" "${lat:-null}" "${txs:-0}" "${failed:-null}" "$aborted" "$dbcpu" >> "$LINES"
 log "  B5: $tps charges/s (latency average ${lat:-?} ms, ${failed:-?} failed)"
 

@@ -9,9 +9,13 @@ oas = json.load(open(sys.argv[1]))
 schemas = oas["components"]["schemas"]
 ROOTS = {
     "request": ["CreditChargeRequest", "OrderCaptureRequest", "OrderUpdateRequest", "OrderCancelRequest",
-                "OrderInquiryRequest", "TokenRequest"],
+                "OrderInquiryRequest", "TokenRequest", "CreditOnfileChargeRequest", "CreditVerifyCardRequest",
+                "CreditStoreCardRequest", "CreditGetCardDetailsRequest", "MemberCreateRequest", "MemberInquiryRequest",
+                "MemberDeleteRequest", "MemberDeleteItemRequestCard", "MemberDeleteItemRequestWallet"],
     "response": ["CreditChargeResponse", "OrderCaptureResponseCredit", "OrderUpdateResponseCredit",
-                 "OrderCancelResponseCredit", "OrderInquiryResponseCredit", "TokenResponse", "Problem"],
+                 "OrderCancelResponseCredit", "OrderInquiryResponseCredit", "TokenResponse", "Problem",
+                 "CreditVerifyCardResponse", "CreditStoreCardReponse", "CreditGetCardDetailsResponse",
+                 "MemberCreateResponse", "MemberInquiryResponse", "MemberDeleteResponse", "MemberDeleteItemResponseCard"],
 }[sys.argv[2]]
 KEEP = ["type", "required", "pattern", "maxLength", "minLength", "enum", "format", "maximum", "minimum", "default",
         "maxItems", "maxProperties"]

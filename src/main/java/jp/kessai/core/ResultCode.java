@@ -70,6 +70,20 @@ public enum ResultCode {
     PROCESSOR_UNAVAILABLE,
     /** The call timed out or its answer was lost: the outcome is UNKNOWN until reconciled. */
     PROCESSOR_OUTCOME_UNKNOWN,
+    // Card vault (members and stored cards)
+    /** No member with this memberId in the shop (or it was deleted). */
+    MEMBER_NOT_FOUND,
+    /** The memberId is taken: a member has it, or had it before being deleted (a memberId is never reused). */
+    MEMBER_ALREADY_EXISTS,
+    /** No stored card answers the cardId, the index, or (neither given) the member has no default card. */
+    ONFILE_CARD_NOT_FOUND,
+    /** The member already has the most cards allowed (5), or its physical card numbers are used up. */
+    ONFILE_CARD_LIMIT_EXCEEDED,
+    /** The duplicate check found the card number stored for another member of the shop. */
+    ONFILE_CARD_DUPLICATED,
+    /** The referenced transaction is not a successful card transaction whose card could be stored. */
+    REFERENCE_NOT_STORABLE,
+
     /** Unexpected failure inside Kessai. */
     SYSTEM_ERROR
 }

@@ -20,7 +20,9 @@ public record KessaiProperties(
         @DefaultValue Notifications notifications,
         @DefaultValue("") String publicBaseUrl,
         @DefaultValue Credit credit,
-        @DefaultValue OpenApi openapi) {
+        @DefaultValue OpenApi openapi,
+        @DefaultValue Vault vault,
+        @DefaultValue Admin admin) {
 
     public record Sandbox(@DefaultValue("true") boolean enabled) {}
 
@@ -40,8 +42,11 @@ public record KessaiProperties(
     /** {@code masterKey}: base64 of 32 bytes; when empty a key file is created under the data directory. */
     public record Crypto(@DefaultValue("") String masterKey) {}
 
-    /** {@code port} 0 picks a free loopback port at each start. */
-    public record EmbeddedPostgres(@DefaultValue("0") int port) {}
+    /**
+     * {@code port} 0 picks a free loopback port at each start. {@code poolSize}: Kessai's connections to it (measured
+     * on 2 cores by {@code bench/pool-sweep.sh}; see docs/performance.md).
+     */
+    public record EmbeddedPostgres(@DefaultValue("0") int port, @DefaultValue("16") int poolSize) {}
 
     /**
      * Seeds 000 and 001 §1.2.3: the service times out its calls to the payment centers (JCB Preca, NET CASH) after
@@ -67,4 +72,38 @@ public record KessaiProperties(
 
     /** How often unsettled (UNKNOWN) processor calls are re-examined, and how old a PENDING attempt must be to count as lost. */
     public record Reconciler(@DefaultValue("30s") Duration interval, @DefaultValue("120s") Duration pendingGrace) {}
+
+    /**
+     * The card vault's keys, one set per shop mode ({@code test} for TEST-mode shops, {@code production} for
+     * PRODUCTION-mode shops; they must differ), and the re-encryption batch size of a key rotation.
+     */
+    public record Vault(@DefaultValue VaultKeys test, @DefaultValue VaultKeys production,
+            @DefaultValue("500") int rotationBatch, @DefaultValue("30s") Duration rotationLease) {}
+
+    /**
+     * One mode's vault keys: the key-encryption key (KEK) that wraps the data keys, and the fingerprint key (HMAC) of
+     * duplicate-card checks — each base64 of 32 bytes, given inline ({@code kek}, {@code fingerprint-key}, e.g. from
+     * the environment) or as a file path ({@code kek-file}, {@code fingerprint-key-file}). For TEST mode, missing keys
+     * are created once under the data directory; PRODUCTION keys must be configured.
+     */
+    public record VaultKeys(@DefaultValue("") String kek, @DefaultValue("") String kekFile,
+            @DefaultValue("") String fingerprintKey, @DefaultValue("") String fingerprintKeyFile) {
+
+        @Override
+        public String toString() {
+            return "VaultKeys[kek=" + (kek.isEmpty() ? "" : "****") + ", kekFile=" + kekFile + ", fingerprintKey="
+                    + (fingerprintKey.isEmpty() ? "" : "****") + ", fingerprintKeyFile=" + fingerprintKeyFile + "]";
+        }
+    }
+
+    /**
+     * The admin API ({@code /admin/**}): the bearer token an operator sends; when empty the admin API answers 404.
+     */
+    public record Admin(@DefaultValue("") String token) {
+
+        @Override
+        public String toString() {
+            return "Admin[token=" + (token.isEmpty() ? "" : "****") + "]";
+        }
+    }
 }

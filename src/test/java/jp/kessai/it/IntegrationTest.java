@@ -26,11 +26,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
         "kessai.reconciler.interval=1h",
         "kessai.notifications.poll-interval=1h",
         "kessai.notifications.expiry-interval=1h",
-        "logging.level.jp.kessai=INFO"})
+        "logging.level.jp.kessai=INFO",
+        "kessai.admin.token=" + IntegrationTest.ADMIN_TOKEN})
 public abstract class IntegrationTest {
 
     public static final String SHOP_ID = "tshop00000001";
     public static final String SHOP_PASS = "kessai01";
+    /** The admin API's bearer token in the integration tier. */
+    public static final String ADMIN_TOKEN = "it-admin-token-0123456789";
     private static final AtomicLong ORDER_SEQ = new AtomicLong();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 

@@ -3,6 +3,7 @@ package jp.kessai.core.credit;
 import java.time.Clock;
 import java.time.Duration;
 import jp.kessai.core.ResultCode;
+import jp.kessai.core.credit.internal.CreditCardNumbers;
 import jp.kessai.core.credit.internal.CreditOrders;
 import jp.kessai.core.order.Channel;
 import jp.kessai.core.order.ClientFields;
@@ -14,6 +15,7 @@ import jp.kessai.core.order.Participant;
 import jp.kessai.core.order.PaymentMethod;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.core.shop.ShopSettings;
+import jp.kessai.core.vault.VaultKeys;
 import jp.kessai.platform.KessaiProperties;
 import jp.kessai.processor.card.CardAcquirer;
 import jp.kessai.processor.card.CardAnswer;
@@ -32,31 +34,51 @@ public class CreditCharge {
 
     private final OperationRunner runner;
     private final CreditOrders credit;
+    private final CreditCardNumbers cardNumbers;
+    private final VaultKeys keys;
     private final CardAcquirer acquirer;
     private final Clock clock;
     private final Duration deadline;
 
-    CreditCharge(OperationRunner runner, CreditOrders credit, CardAcquirer acquirer, Clock clock,
-            KessaiProperties properties) {
+    CreditCharge(OperationRunner runner, CreditOrders credit, CreditCardNumbers cardNumbers, VaultKeys keys,
+            CardAcquirer acquirer, Clock clock, KessaiProperties properties) {
         this.runner = runner;
         this.credit = credit;
+        this.cardNumbers = cardNumbers;
+        this.keys = keys;
         this.acquirer = acquirer;
         this.clock = clock;
         this.deadline = properties.credit().acquirerTimeout();
+    }
+
+    /** Where the card of a charge came from: the contract a shop needs differs (card data directly needs PCI DSS). */
+    public enum CardOrigin {
+        /** Card data sent by the merchant (PCI DSS certified shops only). */
+        DIRECT,
+        /** A card stored in the vault (on-file payment). */
+        STORED,
+        /** A card behind a token (MP token, wallet token). */
+        TOKENIZED
+    }
+
+    /** A charge with card data sent by the merchant ({@link CardOrigin#DIRECT}). */
+    public CreditOutcome charge(Shop shop, Channel channel, Command command, Participant<CreditOutcome> participant) {
+        return charge(shop, channel, command, CardOrigin.DIRECT, participant);
     }
 
     /**
      * {@code channel} is the face charging; {@code participant} commits with the claim and with the finish (e.g. the
      * face's idempotency record).
      */
-    public CreditOutcome charge(Shop shop, Channel channel, Command command, Participant<CreditOutcome> participant) {
-        if (!contracted(shop.settings(), command)) {
+    public CreditOutcome charge(Shop shop, Channel channel, Command command, CardOrigin origin,
+            Participant<CreditOutcome> participant) {
+        if (!contracted(shop.settings(), command, origin)) {
             return CreditOutcome.of(ResultCode.METHOD_NOT_CONTRACTED, null);
         }
         if (!command.pan().passesLuhnCheck()) { // the gateway's own check: no card company asked, nothing written
             return CreditOutcome.of(ResultCode.CARD_NUMBER_CHECK_DIGIT, null);
         }
-        var step = new Authorization(command);
+        var step = new Authorization(shop, command);
         var joined = CreditStep.participant(participant, credit);
         // a new OrderID (the usual case) is created by the claim itself, with no read before it
         var run = runner.run(new OperationRunner.NewOrder(shop.id(), command.orderId(), PaymentMethod.CREDIT, channel,
@@ -74,10 +96,12 @@ public class CreditCharge {
 
     private final class Authorization extends CreditStep {
 
+        private final Shop shop;
         private final Command command;
 
-        Authorization(Command command) {
+        Authorization(Shop shop, Command command) {
             super(CreditCharge.this.credit, deadline);
+            this.shop = shop;
             this.command = command;
         }
 
@@ -101,6 +125,7 @@ public class CreditCharge {
             credit.saveCharge(orderPk, CardBrand.of(command.pan()).name(), command.expiryMonth(), command.expiryYear(),
                     command.cardholderName(), command.paymentMethod(), command.installments(), command.itemCode(),
                     command.apiVersion(), command.requestDetails());
+            sealCardNumber(keys, cardNumbers, shop, orderPk, command.pan());
         }
 
         @Override
@@ -111,8 +136,18 @@ public class CreditCharge {
         }
     }
 
-    private static boolean contracted(ShopSettings settings, Command command) {
-        if (!settings.creditContracted() || !settings.pciDssCompliant()) {
+    /**
+     * Keeps the order's card number sealed by the vault's keys (bound to the shop and the order), for /credit/storeCard
+     * by reference. A PRODUCTION shop on a node without production vault keys charges without it.
+     */
+    static void sealCardNumber(VaultKeys keys, CreditCardNumbers cardNumbers, Shop shop, long orderPk, CardNumber pan) {
+        if (keys.available(shop.mode())) {
+            cardNumbers.save(orderPk, keys.sealCardNumber(shop.mode(), pan, CreditCardNumbers.aad(shop.id(), orderPk)));
+        }
+    }
+
+    static boolean contracted(ShopSettings settings, Command command, CardOrigin origin) {
+        if (!settings.creditContracted() || (origin == CardOrigin.DIRECT && !settings.pciDssCompliant())) {
             return false;
         }
         return switch (command.paymentMethod()) {

@@ -11,7 +11,7 @@ import jp.kessai.core.order.Transition;
  * Credit card transactions without 3-D Secure, row for row against openapi-type reference §4.5: a charge creates
  * AUTH (仮売上) or CAPTURE (即時売上); /order/capture moves AUTH to SALES (実売上); /order/update re-authorises AUTH,
  * SALES or CAPTURE and leaves AUTH or CAPTURE as asked (the old state stays when it fails); /order/cancel moves any
- * of them to CANCEL. A failed charge leaves the order UNPROCESSED so that a retry may charge it again.
+ * of them to CANCEL. /credit/verifyCard moves a new order to CHECK (有効性チェック), which nothing moves on from. A failed charge leaves the order UNPROCESSED so that a retry may charge it again.
  */
 public final class CreditStateTable {
 
@@ -26,6 +26,7 @@ public final class CreditStateTable {
         rows.add(new Transition<>(null, Operation.ENTRY, null, OrderStatus.UNPROCESSED));
         rows.addAll(Transition.processorCall(OrderStatus.UNPROCESSED, Operation.AUTHORIZE, OrderStatus.AUTH, OrderStatus.UNPROCESSED));
         rows.addAll(Transition.processorCall(OrderStatus.UNPROCESSED, Operation.AUTH_AND_CAPTURE, OrderStatus.CAPTURE, OrderStatus.UNPROCESSED));
+        rows.addAll(Transition.processorCall(OrderStatus.UNPROCESSED, Operation.VERIFY, OrderStatus.CHECK, OrderStatus.UNPROCESSED));
         rows.addAll(Transition.processorCall(OrderStatus.AUTH, Operation.CAPTURE, OrderStatus.SALES, OrderStatus.AUTH));
         for (OrderStatus from : CHANGEABLE) {
             rows.addAll(Transition.processorCall(from, Operation.REAUTHORIZE, OrderStatus.AUTH, from));

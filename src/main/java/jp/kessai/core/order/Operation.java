@@ -22,5 +22,7 @@ public enum Operation {
     /** Credit: change the amount and leave the order authorised (/order/update with AUTH). */
     REAUTHORIZE,
     /** Credit: change the amount and leave the order captured (/order/update with CAPTURE). */
-    REAUTH_CAPTURE
+    REAUTH_CAPTURE,
+    /** Credit: verify a card by a zero-amount authorisation (/credit/verifyCard, JobCd CHECK). */
+    VERIFY
 }

@@ -5,7 +5,8 @@ package jp.kessai.core.order;
  * uses UNPROCESSED, SALES, CANCEL; NET CASH (seed 001 table 1.2.2-1 and §3.1.2.1) uses UNPROCESSED, REQSUCCESS,
  * PAYSTART, PAYSUCCESS, PAYFAIL, EXPIRED.
  * Credit adds the
- * OpenAPI type's StatusCredit values it uses: AUTH (仮売上), CAPTURE (即時売上); SALES is 実売上 after a capture.
+ * OpenAPI type's StatusCredit values it uses: AUTH (仮売上), CAPTURE (即時売上); SALES is 実売上 after a capture;
+ * CHECK (有効性チェック) after a card verification (/credit/verifyCard).
  */
 public enum OrderStatus {
     UNPROCESSED,
@@ -13,6 +14,7 @@ public enum OrderStatus {
     CAPTURE,
     SALES,
     CANCEL,
+    CHECK,
     REQSUCCESS,
     PAYSTART,
     PAYSUCCESS,

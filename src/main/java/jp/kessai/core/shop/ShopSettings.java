@@ -29,6 +29,8 @@ import java.util.Map;
  *     installment contract
  * @param bonusContracted whether BONUS_ONE_TIME (ボーナス一括) is contracted
  * @param revolvingContracted whether REVOLVING (リボ) is contracted
+ * @param cardDetailsContracted whether the shop has the option contract of /credit/getCardDetails (カード詳細情報
+ *     取得; default false, on for the sandbox demo shop)
  */
 public record ShopSettings(
         Boolean jcbPrecaContracted,
@@ -46,7 +48,8 @@ public record ShopSettings(
         Boolean creditContracted,
         List<Integer> installmentCounts,
         Boolean bonusContracted,
-        Boolean revolvingContracted) {
+        Boolean revolvingContracted,
+        Boolean cardDetailsContracted) {
 
     /** "Retried up to 5 times" after the first delivery. */
     public static final int NOTIFICATION_RETRIES = 5;
@@ -71,15 +74,16 @@ public record ShopSettings(
         installmentCounts = installmentCounts == null ? List.of() : List.copyOf(installmentCounts);
         bonusContracted = bonusContracted != null && bonusContracted;
         revolvingContracted = revolvingContracted != null && revolvingContracted;
+        cardDetailsContracted = cardDetailsContracted != null && cardDetailsContracted;
     }
 
     public static ShopSettings defaults() {
-        return new ShopSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new ShopSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Only the JCB Preca contract flag set; everything else default. */
     public ShopSettings(boolean jcbPrecaContracted) {
-        this(jcbPrecaContracted, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        this(jcbPrecaContracted, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     /** Notification and NET CASH settings changed, the rest kept. */
@@ -89,15 +93,15 @@ public record ShopSettings(
         return new ShopSettings(jcbPrecaContracted, netCashContracted, netCashPaymentTermMinutes, resultNotificationUrl,
                 notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
                 allowPrivateNotificationTargets, passwordAuthAllowed, ipAllowlists, concurrencyLimits, pciDssCompliant,
-                creditContracted, installmentCounts, bonusContracted, revolvingContracted);
+                creditContracted, installmentCounts, bonusContracted, revolvingContracted, cardDetailsContracted);
     }
 
-    /** The sandbox demo shop: PCI DSS flagged and contracted for every credit payment method. */
+    /** The sandbox demo shop: PCI DSS flagged, contracted for every credit payment method and for card details. */
     public ShopSettings withEverythingContracted() {
         return new ShopSettings(jcbPrecaContracted, netCashContracted, netCashPaymentTermMinutes, resultNotificationUrl,
                 notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
                 allowPrivateNotificationTargets, passwordAuthAllowed, ipAllowlists, concurrencyLimits, true, true,
-                STANDARD_INSTALLMENTS, true, true);
+                STANDARD_INSTALLMENTS, true, true, true);
     }
 
     /** The contract flags and installment counts changed, the rest kept. */
@@ -106,7 +110,7 @@ public record ShopSettings(
         return new ShopSettings(jcbPreca, netCash, netCashPaymentTermMinutes, resultNotificationUrl,
                 notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
                 allowPrivateNotificationTargets, passwordAuthAllowed, ipAllowlists, concurrencyLimits, pciDss, credit,
-                installments, bonus, revolving);
+                installments, bonus, revolving, cardDetailsContracted);
     }
 
     public ShopSettings withOpenApiAccess(boolean passwordAuth, Map<String, List<String>> allowlists,
@@ -114,6 +118,14 @@ public record ShopSettings(
         return new ShopSettings(jcbPrecaContracted, netCashContracted, netCashPaymentTermMinutes, resultNotificationUrl,
                 notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
                 allowPrivateNotificationTargets, passwordAuth, allowlists, limits, pciDssCompliant, creditContracted,
-                installmentCounts, bonusContracted, revolvingContracted);
+                installmentCounts, bonusContracted, revolvingContracted, cardDetailsContracted);
+    }
+
+    /** The /credit/getCardDetails option contract changed, the rest kept. */
+    public ShopSettings withCardDetails(boolean contracted) {
+        return new ShopSettings(jcbPrecaContracted, netCashContracted, netCashPaymentTermMinutes, resultNotificationUrl,
+                notificationRetryIntervalMinutes, notificationStopFrom, notificationStopUntil,
+                allowPrivateNotificationTargets, passwordAuthAllowed, ipAllowlists, concurrencyLimits, pciDssCompliant,
+                creditContracted, installmentCounts, bonusContracted, revolvingContracted, contracted);
     }
 }

@@ -60,6 +60,13 @@ final class IdPassResultCodes {
         TABLE.put(ResultCode.PROCESSOR_MAINTENANCE, Codes.both("42C010000"));
         TABLE.put(ResultCode.PROCESSOR_UNAVAILABLE, Codes.both("JP1000040"));
         TABLE.put(ResultCode.PROCESSOR_OUTCOME_UNKNOWN, Codes.both("JP1000049"));
+        // the card vault (no idpass member API yet; codes from the protocol type's catalogue for the same conditions)
+        TABLE.put(ResultCode.MEMBER_NOT_FOUND, Codes.both("E01390002"));
+        TABLE.put(ResultCode.MEMBER_ALREADY_EXISTS, Codes.both("E01390010"));
+        TABLE.put(ResultCode.ONFILE_CARD_NOT_FOUND, Codes.both("E01240002"));
+        TABLE.put(ResultCode.ONFILE_CARD_LIMIT_EXCEEDED, Codes.both("E01230009"));
+        TABLE.put(ResultCode.ONFILE_CARD_DUPLICATED, Codes.both("E01390010"));
+        TABLE.put(ResultCode.REFERENCE_NOT_STORABLE, new Codes("M01058002", "E01110002"));
         TABLE.put(ResultCode.SYSTEM_ERROR, new Codes("M91099999", "E91099999"));
         for (ResultCode code : ResultCode.values()) {
             if (code != ResultCode.OK && !TABLE.containsKey(code)) {

@@ -23,6 +23,7 @@ final class IdPassStatusNames {
             OrderStatus.EXPIRED, "EXPIRED"));
 
     static {
+        TABLE.put(OrderStatus.CHECK, "CHECK"); // the protocol type's JobCd/Status CHECK (有効性チェック)
         for (OrderStatus status : OrderStatus.values()) {
             if (!TABLE.containsKey(status)) {
                 throw new AssertionError("no protocol-type name for " + status);

@@ -38,7 +38,9 @@ class CreditViews {
         node.put("status", OpenApiStatusNames.of(order.status()));
         node.put("created", time(order.createdAt()));
         node.put("updated", time(transaction.updatedAt()));
-        node.put("amount", order.status() == OrderStatus.CANCEL ? "0" : Long.toString(order.amountYen()));
+        if (order.status() != OrderStatus.CHECK) { // a verification has no amount (OAS: "amountフィールドは返りません")
+            node.put("amount", order.status() == OrderStatus.CANCEL ? "0" : Long.toString(order.amountYen()));
+        }
         ClientFields fields = order.clientFields();
         if (fields != null && (fields.field1() != null || fields.field2() != null || fields.field3() != null)) {
             ObjectNode clientFields = json.object();

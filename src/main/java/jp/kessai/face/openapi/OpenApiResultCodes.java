@@ -49,6 +49,16 @@ final class OpenApiResultCodes {
         put(ResultCode.PROCESSOR_MAINTENANCE, ProblemTitle.MAINTENANCE, "The external payment center is under maintenance. Please try again later.");
         put(ResultCode.PROCESSOR_UNAVAILABLE, ProblemTitle.BAD_GATEWAY, UPSTREAM);
         put(ResultCode.PROCESSOR_OUTCOME_UNKNOWN, ProblemTitle.BAD_GATEWAY, UPSTREAM);
+        // the card vault
+        put(ResultCode.MEMBER_NOT_FOUND, ProblemTitle.INVALID_PARAMETER, Problem.VALUE_NOT_ACCEPTED + "(memberId)");
+        put(ResultCode.MEMBER_ALREADY_EXISTS, ProblemTitle.INVALID_REQUEST, "The member ID has already been used.(memberId)");
+        put(ResultCode.ONFILE_CARD_NOT_FOUND, ProblemTitle.INVALID_PARAMETER, Problem.VALUE_NOT_ACCEPTED + "(cardId)");
+        put(ResultCode.ONFILE_CARD_LIMIT_EXCEEDED, ProblemTitle.INVALID_REQUEST,
+                "The member already has the maximum number of cards.(cardId)");
+        put(ResultCode.ONFILE_CARD_DUPLICATED, ProblemTitle.INVALID_REQUEST,
+                "The card number is already stored for another member.");
+        put(ResultCode.REFERENCE_NOT_STORABLE, ProblemTitle.INVALID_REQUEST,
+                "The card of this transaction cannot be stored.(accessId)");
         put(ResultCode.SYSTEM_ERROR, ProblemTitle.INTERNAL_SERVER_ERROR, "An unexpected error has occurred.");
         // NET CASH outcomes (no openapi endpoint produces them today; mapped so the table stays exhaustive)
         put(ResultCode.ALREADY_REQUESTED, ProblemTitle.INVALID_STATUS, "The transaction status does not allow this request.");

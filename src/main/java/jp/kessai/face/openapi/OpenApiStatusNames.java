@@ -16,7 +16,8 @@ final class OpenApiStatusNames {
             OrderStatus.AUTH, "AUTH",
             OrderStatus.CAPTURE, "CAPTURE",
             OrderStatus.SALES, "SALES",
-            OrderStatus.CANCEL, "CANCEL"));
+            OrderStatus.CANCEL, "CANCEL",
+            OrderStatus.CHECK, "CHECK"));
 
     private OpenApiStatusNames() {}
 

@@ -112,7 +112,7 @@ class NetCashSandboxController {
      * {@code notificationRetryIntervalMinutes}, {@code notificationStopFrom}/{@code notificationStopUntil} as ISO-8601
      * instants or null, {@code allowPrivateNotificationTargets}, {@code netCashPaymentTermMinutes}) and contracts
      * ({@code jcbPrecaContracted}, {@code netCashContracted}, {@code creditContracted}, {@code pciDssCompliant},
-     * {@code installmentCounts}, {@code bonusContracted}, {@code revolvingContracted}); see {@link SettingsBody}.
+     * {@code installmentCounts}, {@code bonusContracted}, {@code revolvingContracted}, {@code cardDetailsContracted}); see {@link SettingsBody}.
      */
     @PostMapping(path = "/sandbox/shops/{shopId}/settings", consumes = SandboxController.JSON)
     ShopSettings settings(@PathVariable String shopId, @RequestBody Map<String, Object> body) {

@@ -65,11 +65,11 @@ class SandboxBootstrap {
                 ==== Kessai sandbox ready ====
                 Demo shop      ShopID={}  ShopPass={}  ROBOT PAYMENT aid={}
                 idpass         {}/payment/<Name>.idPass   (e.g. {}/payment/EntryTranJcbPreca.idPass)
-                openapi        {}/token, {}/credit/charge, {}/order/*   (Basic auth ShopID:ShopPass or Bearer)
+                openapi        {}/token, {}/credit/charge, {}/order/*, {}/member/*   (Basic auth ShopID:ShopPass or Bearer)
                 sandbox API    POST {}/sandbox/shops, POST {}/sandbox/jcb-preca/cards, POST {}/sandbox/netcash/cards, POST {}/sandbox/card/faults
                 health         {}/actuator/health   metrics {}/actuator/prometheus
                 Test cards: docs/test-cards.md (prepaid approval number {})
-                """, demo.shopId(), demo.shopPass(), demo.robotAid(), base, base, base, base, base, base, base, base, base, base, base,
+                """, demo.shopId(), demo.shopPass(), demo.robotAid(), base, base, base, base, base, base, base, base, base, base, base, base,
                 PrecaTestCards.APPROVAL_NO);
     }
 }

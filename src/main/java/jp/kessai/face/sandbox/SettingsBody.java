@@ -48,7 +48,8 @@ final class SettingsBody {
                             flag(body, "pciDssCompliant", s.pciDssCompliant()),
                             installments(body, s.installmentCounts()),
                             flag(body, "bonusContracted", s.bonusContracted()),
-                            flag(body, "revolvingContracted", s.revolvingContracted()));
+                            flag(body, "revolvingContracted", s.revolvingContracted()))
+                    .withCardDetails(flag(body, "cardDetailsContracted", s.cardDetailsContracted()));
         } catch (IllegalArgumentException | ClassCastException | DateTimeParseException e) {
             throw new SandboxController.BadRequest("invalid settings: " + e.getMessage());
         }

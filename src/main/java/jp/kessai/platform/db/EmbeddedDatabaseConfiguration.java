@@ -24,12 +24,12 @@ public class EmbeddedDatabaseConfiguration {
     }
 
     @Bean
-    DataSource dataSource(EmbeddedPostgresServer server) {
+    DataSource dataSource(EmbeddedPostgresServer server, KessaiProperties properties) {
         var ds = new HikariDataSource();
         ds.setJdbcUrl(server.jdbcUrl("postgres"));
         ds.setUsername(server.username());
         ds.setPassword(server.password());
-        ds.setMaximumPoolSize(32);
+        ds.setMaximumPoolSize(properties.embeddedPostgres().poolSize());
         ds.setPoolName("kessai-embedded");
         return ds;
     }

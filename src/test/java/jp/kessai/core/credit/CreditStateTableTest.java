@@ -36,7 +36,9 @@ class CreditStateTableTest {
             "CAPTURE, REAUTHORIZE, FAILURE, CAPTURE",
             // /order/cancel: any paid or authorised → CANCEL (S: examples)
             "AUTH, CANCEL, SUCCESS, CANCEL", "SALES, CANCEL, SUCCESS, CANCEL", "CAPTURE, CANCEL, SUCCESS, CANCEL",
-            "AUTH, CANCEL, FAILURE, AUTH"})
+            "AUTH, CANCEL, FAILURE, AUTH",
+            // /credit/verifyCard: a new order → CHECK; a refused verification leaves it UNPROCESSED (S: examples)
+            "UNPROCESSED, VERIFY, SUCCESS, CHECK", "UNPROCESSED, VERIFY, FAILURE, UNPROCESSED"})
     void referenceRows(OrderStatus from, Operation operation, String outcome, OrderStatus to) {
         var result = outcome.equals("SUCCESS") ? SUCCESS : FAILURE;
         assertThat(CreditStateTable.TABLE.next(from, operation, result)).contains(to);
@@ -47,7 +49,7 @@ class CreditStateTableTest {
         Set<String> allowed = Set.of(
                 "UNPROCESSED AUTHORIZE", "UNPROCESSED AUTH_AND_CAPTURE", "AUTH CAPTURE",
                 "AUTH REAUTHORIZE", "AUTH REAUTH_CAPTURE", "SALES REAUTHORIZE", "SALES REAUTH_CAPTURE",
-                "CAPTURE REAUTHORIZE", "CAPTURE REAUTH_CAPTURE", "AUTH CANCEL", "SALES CANCEL", "CAPTURE CANCEL");
+                "CAPTURE REAUTHORIZE", "CAPTURE REAUTH_CAPTURE", "AUTH CANCEL", "SALES CANCEL", "CAPTURE CANCEL", "UNPROCESSED VERIFY");
         for (OrderStatus state : EnumSet.allOf(OrderStatus.class)) {
             for (Operation operation : EnumSet.complementOf(EnumSet.of(Operation.ENTRY))) {
                 assertThat(CreditStateTable.TABLE.allows(state, operation))

@@ -60,8 +60,8 @@ final class Report {
 
         t.append(String.format("%nper operation: captured SQL (one operation, log_statement=all) and PostgreSQL's counters"
                 + " over N operations one at a time%n"));
-        t.append(String.format("  %-4s %10s %8s %10s %10s %10s %10s%n", "wl", "statements", "commits", "xact/op",
-                "fsync/op", "WAL rec/op", "WAL B/op"));
+        t.append(String.format("  %-4s %10s %8s %8s %10s %10s %10s %10s%n", "wl", "statements", "Kessai's", "commits",
+                "xact/op", "fsync/op", "WAL rec/op", "WAL B/op"));
         for (String wl : List.of("W1", "W2", "W3", "B5")) {
             Map<String, Object> cap = pgbench.stream().filter(b -> wl.equals(b.get("workload")))
                     .map(b -> (Map<String, Object>) b.get("capture")).filter(c -> c != null && c.containsKey("statements"))
@@ -71,11 +71,15 @@ final class Report {
                 continue;
             }
             String commits = cap == null ? "-" : f(num(cap, "transactions") + num(cap, "autocommitWrites"));
-            t.append(String.format("  %-4s %10s %8s %10s %10s %10s %10s%n", wl, cap == null ? "-" : f(cap.get("statements")),
+            // statements without BEGIN/COMMIT: all of them, and Kessai's own (without the in-process simulator's)
+            Object all = cap == null ? "-" : f(cap.containsKey("sql") ? cap.get("sql") : cap.get("statements"));
+            Object own = cap == null ? "-" : f(cap.containsKey("kessaiSql") ? cap.get("kessaiSql") : cap.get("statements"));
+            t.append(String.format("  %-4s %10s %8s %8s %10s %10s %10s %10s%n", wl, all, own,
                     commits, po == null ? "-" : f(po.get("xactPerOp")), po == null ? "-" : f(po.get("walSyncPerOp")),
                     po == null ? "-" : f(po.get("walRecordsPerOp")), po == null ? "-" : f(po.get("walBytesPerOp"))));
         }
-        t.append(String.format("  (statements without BEGIN/COMMIT; commits = explicit transactions + autocommit writes;"
+        t.append(String.format("  (statements without BEGIN/COMMIT, all and Kessai's own: without the in-process"
+                + " simulator's; commits = explicit transactions + autocommit writes;"
                 + " xact/op counts read-only transactions too; fsync/op = pg_stat_wal wal_sync)%n"));
 
         List<Map<String, Object>> ratios = new ArrayList<>();

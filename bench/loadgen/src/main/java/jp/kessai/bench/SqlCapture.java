@@ -55,6 +55,7 @@ final class SqlCapture {
         Path log = Path.of(a.get("log"));
         Path out = Path.of(a.get("out"));
         List<List<Stmt>> ops = new ArrayList<>();
+        List<String> slices = new ArrayList<>();
         Workload.Shop shop = LoadGen.shops(a).get(0);
         try (Http http = new Http(base)) {
             for (int i = 0; i < 10; i++) {
@@ -65,7 +66,9 @@ final class SqlCapture {
                 long from = Files.size(log);
                 w.run(http, shop);
                 Thread.sleep(250);
-                ops.add(parse(slice(log, from, Files.size(log))));
+                String text = slice(log, from, Files.size(log));
+                slices.add(text);
+                ops.add(parse(text));
             }
         }
         // the most frequent statement sequence (a background job's statements can fall into a slice)
@@ -90,9 +93,49 @@ final class SqlCapture {
         System.out.printf("  captured %s: %d statements per operation, %d explicit transactions, %d autocommit writes"
                 + " (%d of %d captured operations identical) -> %s%n", w.name(), last.size(), commits, autocommits,
                 best.size(), ops.size(), out);
+        int[] split = kessaiAndSimulator(last);
+        System.out.printf("  %s: Kessai's own %d statements (%d without BEGIN/COMMIT) in %d transactions; the in-process"
+                + " simulator's %d (%d) in %d%n", w.name(), split[0], split[1], split[2], split[3], split[4], split[5]);
+        String lastSlice = slices.get(best.get(best.size() - 1));
+        long named = Pattern.compile("LOG:  execute S_\\d+").matcher(lastSlice).results().count();
+        long unnamed = Pattern.compile("LOG:  execute <unnamed>").matcher(lastSlice).results().count();
+        long simple = Pattern.compile("LOG:  statement: ").matcher(lastSlice).results().count();
+        System.out.printf("  %s after warm-up: %d statements as server-side prepared (execute S_n), %d unnamed,"
+                + " %d simple queries%n", w.name(), named, unnamed, simple);
         Files.writeString(Path.of(out + ".stats"), "{\"kind\":\"capture\",\"workload\":\"" + w.name()
                 + "\",\"statements\":" + last.size() + ",\"transactions\":" + commits + ",\"autocommitWrites\":"
-                + autocommits + "}\n");
+                + autocommits + ",\"sql\":" + (split[1] + split[4]) + ",\"kessaiSql\":" + split[1]
+                + ",\"kessaiStatements\":" + split[0] + ",\"kessaiTransactions\":" + split[2]
+                + ",\"simulatorStatements\":" + split[3] + ",\"simulatorTransactions\":" + split[5]
+                + ",\"prepared\":" + named + ",\"unnamed\":" + unnamed + ",\"simple\":" + simple
+                + "}\n");
+    }
+
+    /**
+     * Splits one operation's statements into Kessai's and the in-process simulator's (a transaction or autocommit
+     * statement that touches a {@code sim_} table or takes a simulator lock is the simulator's): {Kessai statements,
+     * the same without BEGIN/COMMIT, Kessai transactions, simulator statements, without BEGIN/COMMIT, transactions}.
+     */
+    static int[] kessaiAndSimulator(List<Stmt> stmts) {
+        int[] r = new int[6];
+        List<Stmt> tx = new ArrayList<>();
+        for (Stmt s : stmts) {
+            tx.add(s);
+            String q = s.sql().strip().toUpperCase();
+            if (q.equals("BEGIN")) {
+                continue;
+            }
+            if (!tx.get(0).sql().strip().equalsIgnoreCase("BEGIN") || q.equals("COMMIT") || q.equals("ROLLBACK")) {
+                boolean sim = tx.stream().anyMatch(t -> t.sql().matches("(?is).*\\bsim_\\w+.*")
+                        || t.params().values().stream().anyMatch(v -> v != null && v.startsWith("sim-")));
+                int base = sim ? 3 : 0;
+                r[base] += tx.size();
+                r[base + 1] += (int) tx.stream().filter(t -> !t.sql().strip().matches("(?i)BEGIN|COMMIT|ROLLBACK")).count();
+                r[base + 2]++;
+                tx.clear();
+            }
+        }
+        return r;
     }
 
     static boolean isCommit(String sql) {
@@ -297,12 +340,11 @@ final class SqlCapture {
             String shopVar) {
         Map<String, String> varOf = new LinkedHashMap<>(); // varying value -> variable
         Map<String, String> exprOf = new LinkedHashMap<>(); // variable -> SQL expression
-        Map<String, Integer> returning = new HashMap<>(); // table -> index of the statement that RETURNING id
+        Map<String, String> returning = new HashMap<>(); // table -> the pgbench variable holding its returned id
         List<String> body = new ArrayList<>();
         for (int i = 0; i < last.size(); i++) {
             Stmt s = last.get(i);
             Stmt p = prev.get(i);
-            String t = table(s.sql());
             StringBuilder sql = new StringBuilder();
             Matcher m = Pattern.compile("\\$(\\d+)").matcher(s.sql());
             while (m.find()) {
@@ -310,6 +352,7 @@ final class SqlCapture {
                 String v = s.params().get(n);
                 String before = p.params().get(n);
                 String replacement;
+                String t = tableAt(s.sql(), m.start()); // the table this placeholder's clause works on (CTEs too)
                 String col = column(s.sql(), n);
                 String ref = col == null || t == null ? null : col.equals("id") ? t : fks.get(t + "." + col);
                 if (v == null) {
@@ -317,7 +360,7 @@ final class SqlCapture {
                 } else if (shopVar != null && "shop_pk".equals(col) && v.matches("\\d+")) {
                     replacement = ":zz_shop";
                 } else if (v.matches("\\d+") && ref != null && returning.containsKey(ref)) {
-                    replacement = ":zz_ret_" + ref + "_id";
+                    replacement = ":" + returning.get(ref);
                 } else if (!v.equals(before) && !TIMESTAMP.matcher(v).matches() && SIMPLE.matcher(v).matches()) {
                     String var = varOf.computeIfAbsent(v, k -> "zz_v" + (varOf.size() + 1));
                     exprOf.putIfAbsent(var, generator(v, before, cards));
@@ -334,9 +377,11 @@ final class SqlCapture {
             }
             m.appendTail(sql);
             String text = sql.toString();
-            if (t != null && returnsId(text)) {
-                returning.put(t, i);
-                body.add(text + " \\gset zz_ret_" + t + "_");
+            String prefix = "zz_r" + (i + 1) + "_";
+            Map<String, String> returned = returnedIds(text, prefix);
+            if (!returned.isEmpty()) {
+                returning.putAll(returned);
+                body.add(text + " \\gset " + prefix);
             } else {
                 body.add(text + ";");
             }
@@ -360,6 +405,89 @@ final class SqlCapture {
         }
         body.forEach(b -> out.append(b).append('\n'));
         return out.toString();
+    }
+
+    private static final Pattern TABLE_AT = Pattern.compile(
+            "(?is)\\b(?:UPDATE\\s+(\\w+)|INSERT\\s+INTO\\s+(\\w+)|DELETE\\s+FROM\\s+(\\w+)|FROM\\s+(\\w+))");
+    private static final Pattern CTE = Pattern.compile("(?is)(?:\\bWITH|,)\\s*(\\w+)\\s+AS\\s*\\(");
+
+    /**
+     * The table named by the last {@code UPDATE}, {@code INSERT INTO}, {@code DELETE FROM} or {@code FROM} before
+     * {@code pos}, skipping the statement's own CTE names: the table a placeholder's clause works on, also inside a
+     * {@code WITH} statement whose CTEs touch several tables.
+     */
+    static String tableAt(String sql, int pos) {
+        Map<String, String> ctes = cteTables(sql);
+        Matcher m = TABLE_AT.matcher(sql.substring(0, pos));
+        String found = null;
+        while (m.find()) {
+            for (int g = 1; g <= 4; g++) {
+                if (m.group(g) != null && !ctes.containsKey(m.group(g).toLowerCase())) {
+                    found = m.group(g);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** A {@code WITH} statement's CTE names and the table each one writes or reads. */
+    static Map<String, String> cteTables(String sql) {
+        Map<String, String> ctes = new LinkedHashMap<>();
+        if (!sql.stripLeading().regionMatches(true, 0, "WITH", 0, 4)) {
+            return ctes;
+        }
+        Matcher m = CTE.matcher(sql);
+        while (m.find()) {
+            String body = sql.substring(m.end());
+            String t = table(body);
+            if (t != null) {
+                ctes.put(m.group(1).toLowerCase(), t);
+            }
+        }
+        return ctes;
+    }
+
+    /**
+     * The ids a statement returns, as (table -> pgbench variable under {@code prefix}): a plain statement's
+     * {@code RETURNING} with an id; for a {@code WITH} statement, its final {@code INSERT/UPDATE … RETURNING} or its
+     * final {@code SELECT} of {@code alias.id AS name} and {@code alias.*} items (alias = a CTE).
+     */
+    static Map<String, String> returnedIds(String sql, String prefix) {
+        Map<String, String> ids = new LinkedHashMap<>();
+        Map<String, String> ctes = cteTables(sql);
+        String tail = sql;
+        if (!ctes.isEmpty()) {
+            int end = 0; // the text after the last CTE: follow "name AS ( … )" while a comma chains another
+            Matcher cte = Pattern.compile("(?is)^\\s*(?:WITH\\s+|,\\s*)\\w+\\s+AS\\s*\\(").matcher(sql);
+            while (cte.region(end, sql.length()).lookingAt()) {
+                int depth = 1;
+                int k = cte.end();
+                while (k < sql.length() && depth > 0) {
+                    char c = sql.charAt(k++);
+                    depth += c == '(' ? 1 : c == ')' ? -1 : 0;
+                }
+                end = k;
+            }
+            tail = sql.substring(end).strip();
+            Matcher select = Pattern.compile("(?is)^SELECT\\s+(.*?)\\s+FROM\\b").matcher(tail);
+            if (select.find()) {
+                for (String item : select.group(1).split(",")) {
+                    Matcher star = Pattern.compile("(?i)^\\s*(\\w+)\\.\\*\\s*$").matcher(item);
+                    Matcher id = Pattern.compile("(?i)^\\s*(\\w+)\\.id\\s+AS\\s+(\\w+)\\s*$").matcher(item);
+                    if (star.find() && ctes.containsKey(star.group(1).toLowerCase())) {
+                        ids.put(ctes.get(star.group(1).toLowerCase()), prefix + "id");
+                    } else if (id.find() && ctes.containsKey(id.group(1).toLowerCase())) {
+                        ids.put(ctes.get(id.group(1).toLowerCase()), prefix + id.group(2));
+                    }
+                }
+                return ids;
+            }
+        }
+        String t = table(tail);
+        if (t != null && returnsId(tail)) {
+            ids.put(t, prefix + "id");
+        }
+        return ids;
     }
 
     /** {@code RETURNING *}, {@code RETURNING id} or a RETURNING list with an {@code id} column. */
@@ -398,7 +526,9 @@ final class SqlCapture {
             }
         }
         common = Math.min(common, Math.max(0, len - 12)); // at least 12 random characters: keys stay unique
-        String prefix = v.substring(0, common).replace("'", "''");
+        // a ":name" inside a literal would be read by pgbench -M prepared as a variable (the 'sim-card:e…' prefix
+        // of run 20261201T020701Z aborted B3): spell the colon as chr(58)
+        String prefix = v.substring(0, common).replace("'", "''").replace(":", "' || chr(58) || '");
         return "'" + prefix + "' || substr(md5(random()::text) || md5(random()::text), 1, " + (len - common) + ")";
     }
 }

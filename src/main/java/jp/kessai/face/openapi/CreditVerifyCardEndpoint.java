@@ -1,0 +1,142 @@
+package jp.kessai.face.openapi;
+
+import static jp.kessai.face.openapi.CreditChargeEndpoint.text;
+
+import java.util.Optional;
+import jp.kessai.core.credit.CreditOutcome;
+import jp.kessai.core.credit.CreditVerification;
+import jp.kessai.core.credit.CreditVerification.VerificationOutcome;
+import jp.kessai.core.order.Channel;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * POST /credit/verifyCard without 3-D Secure: card data or a stored card (a token through {@link CardInput}),
+ * verified by a zero-amount authorisation; with onfileCardOptions the verified card is stored. 201
+ * CreditVerifyCardResponse {nextAction NO_ACTION, orderReference (status CHECK, no amount), creditResult,
+ * onfileCardResult when a card was stored}.
+ */
+@Component
+class CreditVerifyCardEndpoint implements OpenApiOperation {
+
+    static final String PATH = "/credit/verifyCard";
+    private static final String INFORMATION = "creditVerificationInformation";
+
+    private final SchemaValidator validator;
+    private final CreditVerification verification;
+    private final CreditViews views;
+    private final VaultViews vaultViews;
+    private final OpenApiJson json;
+
+    CreditVerifyCardEndpoint(JsonMapper mapper, CreditVerification verification, CreditViews views,
+            VaultViews vaultViews, OpenApiJson json) {
+        this.validator = SchemaValidator.fromClasspath(mapper);
+        this.verification = verification;
+        this.views = views;
+        this.vaultViews = vaultViews;
+        this.json = json;
+    }
+
+    @Override
+    public String path() {
+        return PATH;
+    }
+
+    @Override
+    public boolean idempotent() {
+        return true;
+    }
+
+    @Override
+    public Reply handle(OpenApiCall call) {
+        Optional<Problem> problem = validate(call.body());
+        if (problem.isPresent()) {
+            return json.problem(problem.get(), PATH);
+        }
+        JsonNode information = call.body().get(INFORMATION);
+        CardInput.Result input = CardInput.source(information, INFORMATION);
+        if (input.problem() != null) {
+            return json.problem(input.problem(), PATH);
+        }
+        JsonNode order = call.body().get("order");
+        JsonNode options = information.get("creditVerificationOptions");
+        String itemCode = text(options, "itemCode");
+        JsonNode store = information.get("onfileCardOptions");
+        var command = new CreditVerification.Command(text(order, "orderId"),
+                CreditChargeEndpoint.clientFields(order.get("clientFields")), input.source(),
+                itemCode == null ? "0000990" : itemCode,
+                SchemaValidator.absent(store) ? null : VaultViews.storeOptions(store), call.apiVersion(),
+                requestDetails(call.body()));
+        var idempotency = call.idempotency();
+        return idempotency.answer(verification.verify(call.shop(), Channel.OPENAPI, command, idempotency.joining(this::render)),
+                this::render);
+    }
+
+    private Reply render(VerificationOutcome outcome) {
+        CreditOutcome credit = outcome.credit();
+        if (credit.ok() && outcome.storeRefusal() != null) {
+            return json.problem(OpenApiResultCodes.of(outcome.storeRefusal(), null), PATH);
+        }
+        return views.reply(credit, PATH, 201, transaction -> {
+            ObjectNode node = json.object();
+            node.put("nextAction", "NO_ACTION");
+            node.set("orderReference", views.orderReference(transaction));
+            node.set("creditResult", views.creditResult(transaction));
+            if (outcome.stored() != null) {
+                node.set("onfileCardResult", vaultViews.onfileCardResult(outcome.stored()));
+            }
+            return node;
+        });
+    }
+
+    Optional<Problem> validate(JsonNode body) {
+        Optional<Problem> problem = validator.validate("CreditVerifyCardRequest", body, "");
+        if (problem.isPresent()) {
+            return problem;
+        }
+        JsonNode information = body.get(INFORMATION);
+        if (!information.isObject()) {
+            return Optional.of(Problem.invalid(INFORMATION));
+        }
+        String variant = switch (CardInput.kind(information)) {
+            case TOKENIZED -> "CreditVerificationTokenInformation";
+            case ON_FILE -> "CreditVerificationReferrerInformation";
+            case CARD, NONE -> "CreditVerificationPanInformation";
+        };
+        problem = validator.validate(variant, information, INFORMATION);
+        if (problem.isPresent()) {
+            return problem;
+        }
+        if (CardInput.kind(information) == CardInput.Kind.ON_FILE) {
+            JsonNode onfileCard = information.get("onfileCard");
+            problem = CardInput.creditCardOnly(onfileCard, INFORMATION + ".onfileCard");
+            if (problem.isPresent()) {
+                return problem;
+            }
+        }
+        JsonNode store = information.get("onfileCardOptions");
+        if (!SchemaValidator.absent(store)) {
+            problem = VaultViews.checkStoreOptions(store, INFORMATION + ".onfileCardOptions");
+            if (problem.isPresent()) {
+                return problem;
+            }
+            // duplicate checks are for card data, tokens and successful transactions, not for a stored card
+            if (CardInput.kind(information) == CardInput.Kind.ON_FILE
+                    && !SchemaValidator.absent(store.get("duplicationCheckOptions"))) {
+                return Optional.of(Problem.invalid(INFORMATION + ".onfileCardOptions.duplicationCheckOptions"));
+            }
+        }
+        return ThreeDSecureGate.refusal(information.get("creditVerificationOptions"),
+                INFORMATION + ".creditVerificationOptions");
+    }
+
+    private String requestDetails(JsonNode body) {
+        ObjectNode details = json.object();
+        for (String name : new String[] {"merchant", "order", "payer"}) {
+            details.set(name, body.get(name));
+        }
+        return json.write(details);
+    }
+}
