@@ -147,6 +147,20 @@ class ArchitectureTest {
         ONLY_THE_SANDBOX_FACE_TOUCHES_SIMULATORS.check(production);
     }
 
+    /**
+     * (h) The platform serves every face and knows none: the error pages of the faces plug into platform/web through
+     * its FaceErrorPage interface, not the other way round.
+     */
+    static final ArchRule PLATFORM_DOES_NOT_DEPEND_ON_FACES = noClasses()
+            .that().resideInAPackage("jp.kessai.platform..")
+            .should().dependOnClassesThat().resideInAPackage("jp.kessai.face..")
+            .because("a face is added without touching the platform");
+
+    @Test
+    void platformDoesNotDependOnFaces() {
+        PLATFORM_DOES_NOT_DEPEND_ON_FACES.check(production);
+    }
+
     /** Guards the rules above against passing vacuously (wrong package names, nothing imported). */
     @Test
     void theRulesSeeTheLayersTheyGuard() {

@@ -46,7 +46,9 @@ class MalformedInputCorpusIT extends IntegrationTest {
         ENDPOINTS.put("/payment/NetCashStart.idPass", Format.IDPASS_PAGE);
         ENDPOINTS.put("/payment/netcash/result/" + ACCESS_ID, Format.IDPASS_PAGE);
         for (String path : List.of("/token", "/credit/charge", "/order/capture", "/order/update", "/order/cancel",
-                "/order/inquiry", "/credit/verifyCard", "/member/create")) {
+                "/order/inquiry", "/credit/verifyCard", "/credit/storeCard", "/credit/getCardDetails",
+                "/credit/on-file/charge", "/member/create", "/member/inquiry", "/member/delete", "/member/deleteItem",
+                "/tds2/finalizeCharge", "/wallet/charge")) {
             ENDPOINTS.put(path, Format.OPENAPI);
         }
         for (String path : List.of("/sandbox/shops", "/sandbox/jcb-preca/cards", "/sandbox/jcb-preca/faults",
