@@ -10,7 +10,8 @@ work=$(mktemp -d)
 root=$work/root
 mkdir -p "$root" "$work/oci"
 cleanup() {
-  if [ -n "${pid:-}" ] && kill -0 "$pid" 2>/dev/null; then kill "$pid"; wait "$pid" || true; fi
+  # unshare --fork ignores SIGTERM while it waits: stop its child (Kessai), and unshare exits with it
+  if [ -n "${pid:-}" ] && kill -0 "$pid" 2>/dev/null; then pkill -TERM -P "$pid" || true; wait "$pid" || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT

@@ -110,12 +110,20 @@ class SandboxController {
     Map<String, Object> advance(@RequestBody ClockBody body) {
         require(body.advanceSeconds() != null && body.advanceSeconds() >= 0, "advanceSeconds: a non-negative number");
         Duration offset = clock.advance(Duration.ofSeconds(body.advanceSeconds()));
-        return Map.of("offsetSeconds", offset.toSeconds(), "now", clock.instant().toString());
+        return clockView(offset);
     }
 
     @GetMapping("/sandbox/clock")
     Map<String, Object> clock() {
-        return Map.of("offsetSeconds", clock.offset().toSeconds(), "now", clock.instant().toString());
+        return clockView(clock.offset());
+    }
+
+    /** In the documented order, offsetSeconds then now (Map.of iterates in an order that changes between runs). */
+    private Map<String, Object> clockView(Duration offset) {
+        var view = new LinkedHashMap<String, Object>();
+        view.put("offsetSeconds", offset.toSeconds());
+        view.put("now", clock.instant().toString());
+        return view;
     }
 
     @PostMapping("/sandbox/reconcile")

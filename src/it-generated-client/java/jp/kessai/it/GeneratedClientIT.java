@@ -8,7 +8,15 @@ import jp.kessai.generated.gmo.ApiClient;
 import jp.kessai.generated.gmo.ApiException;
 import jp.kessai.generated.gmo.api.CreditcardApi;
 import jp.kessai.generated.gmo.api.OrderApi;
+import jp.kessai.generated.gmo.model.Card;
+import jp.kessai.generated.gmo.model.CreditChargeOptions;
 import jp.kessai.generated.gmo.model.CreditChargeRequest;
+import jp.kessai.generated.gmo.model.CreditInformation;
+import jp.kessai.generated.gmo.model.CreditPanInformation;
+import jp.kessai.generated.gmo.model.Merchant;
+import jp.kessai.generated.gmo.model.Order;
+import jp.kessai.generated.gmo.model.Payer;
+import jp.kessai.processor.card.simulator.CardTestCards;
 import jp.kessai.generated.gmo.model.CreditChargeResponse;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import jp.kessai.generated.gmo.model.OrderCancelRequest;
@@ -51,8 +59,17 @@ class GeneratedClientIT extends OpenApiIntegrationTest {
         ApiClient bearer = client(token.getAccessToken());
 
         String orderId = newOrderId();
-        CreditChargeRequest request = bearer.getObjectMapper()
-                .readValue(chargeBody(orderId, 1200, "AUTH"), CreditChargeRequest.class);
+        CreditChargeRequest request = new CreditChargeRequest()
+                .merchant(new Merchant().name("サンプルストア").nameKana("サンプルストア").nameAlphabet("Sample Store")
+                        .nameShort("サンプル").contactName("サポート窓口").contactPhone("0120-123-456")
+                        .contactOpeningHours("10:00-18:00"))
+                .order(new Order().orderId(orderId).amount("1200"))
+                .payer(new Payer().name("見本 太郎"))
+                .creditInformation(new CreditInformation(new CreditPanInformation()
+                        .card(new Card().cardNumber(CardTestCards.VISA).expiryMonth("06").expiryYear("2033")
+                                .securityCode("123"))
+                        .creditChargeOptions(new CreditChargeOptions()
+                                .authorizationMode(CreditChargeOptions.AuthorizationModeEnum.AUTH).useTds2(false))));
         CreditChargeResponse charge = new CreditcardApi(bearer).creditCharge(request, UUID.randomUUID().toString());
         String accessId = charge.getOrderReference().getAccessId();
         assertThat(charge.getOrderReference().getOrderId()).isEqualTo(orderId);
