@@ -360,12 +360,8 @@ class ThreeDsFlowIT extends ThreeDsIntegrationTest {
         return "t-" + System.nanoTime() % 1_000_000_000L + "." + MEMBER_SEQ.incrementAndGet() + "@3ds";
     }
 
-    /** A vault endpoint's body (VaultFixtures, useTds2 false) turned into one with 3-D Secure and the callback. */
     private static String withTds2(String body, String tds2Options) {
-        String tds = body.replace("\"useTds2\":false", "\"useTds2\":true").replace("\"contactOpeningHours\":\"10:00-18:00\"}",
-                "\"contactOpeningHours\":\"10:00-18:00\",\"callbackUrl\":\"" + CALLBACK + "\",\"csrfToken\":\"csrf-v\"}");
-        assertThat(tds).contains("\"useTds2\":true").contains(CALLBACK);
-        return tds.substring(0, tds.length() - 1) + ",\"tds2Information\":{\"tds2Options\":{" + tds2Options + "}}}";
+        return withTds2(body, CALLBACK, "csrf-v", tds2Options);
     }
 
     private OpenApiClient.Answer cardsOf(String memberId) {
