@@ -405,9 +405,13 @@ class ThreeDsFlowIT extends ThreeDsIntegrationTest {
         assertThat(inquiry(accessId).at("/orderReference/status")).isEqualTo("AUTHENTICATED");
         assertThat(cardsOf(memberId).status()).as("nothing stored before the finalisation").isNotEqualTo(200);
 
-        var finalized = api.post("/tds2/finalizeVerification", "{\"accessId\":\"" + accessId + "\"}");
+        String finalizeKey = newKey();
+        var finalized = api.post("/tds2/finalizeVerification", "{\"accessId\":\"" + accessId + "\"}",
+                idempotencyKey(finalizeKey));
         assertThat(finalized.status()).as(finalized.body()).isEqualTo(201);
         assertSchema("Tds2FinalizeVerificationResponse", finalized);
+        assertThat(api.post("/tds2/finalizeVerification", "{\"accessId\":\"" + accessId + "\"}",
+                idempotencyKey(finalizeKey)).body()).as("the replay shows onfileCardResult too").isEqualTo(finalized.body());
         assertThat(finalized.at("/nextAction")).isEqualTo("NO_ACTION");
         assertThat(finalized.at("/orderReference/status")).isEqualTo("CHECK");
         assertThat(finalized.at("/creditResult/useTds2")).isEqualTo("true");
