@@ -223,19 +223,26 @@ class OpenApiVaultIT extends OpenApiIntegrationTest {
         assertThat(inquire(memberId).at("/onfileCards/0/cardholderName")).isEqualTo("HANAKO MIHON");
     }
 
+    /**
+     * useTds2 defaults to true on /credit/verifyCard and /credit/on-file/charge and a redirect then follows, so the
+     * merchant's callbackUrl is required (the 3-D Secure flows themselves are in ThreeDsFlowIT); nothing is written.
+     */
     @Test
-    void threeDSecureIsRefusedClearlyUntilItIsWiredHere() {
+    void threeDSecureOnTheVaultEndpointsNeedsTheCallbackUrl() {
         String memberId = newMemberId();
         store(memberId, CardTestCards.VISA, "\"createNewMember\":true,\"setDefault\":true");
-        String body = verify(newOrderId(), "\"card\":" + card(CardTestCards.VISA, null), null);
+        String orderId = newOrderId();
+        String body = verify(orderId, "\"card\":" + card(CardTestCards.VISA, null), null);
         assertRefused(api.post("/credit/verifyCard", body.replace("\"useTds2\":false", "\"useTds2\":true")), 400,
-                "invalid_parameter", "3-D Secure is not available on this endpoint yet");
+                "missing_parameter", "(merchant.callbackUrl)");
         assertRefused(api.post("/credit/verifyCard", body.replace(",\"creditVerificationOptions\":{\"useTds2\":false}", "")),
-                400, "invalid_parameter", "creditVerificationInformation.creditVerificationOptions.useTds2");
-        assertRefused(api.post("/credit/on-file/charge", onfileCharge(newOrderId(), 100, memberId, "", "\"useTds2\":true")),
-                400, "invalid_parameter", "3-D Secure is not available on this endpoint yet");
-        assertRefused(api.post("/credit/on-file/charge", onfileCharge(newOrderId(), 100, memberId, "", "\"itemCode\":\"0000990\"")),
-                400, "invalid_parameter", "creditOnfileInformation.creditChargeOptions.useTds2");
+                400, "missing_parameter", "(merchant.callbackUrl)");
+        assertRefused(api.post("/credit/on-file/charge", onfileCharge(orderId, 100, memberId, "", "\"useTds2\":true")),
+                400, "missing_parameter", "(merchant.callbackUrl)");
+        assertRefused(api.post("/credit/on-file/charge", onfileCharge(orderId, 100, memberId, "", "\"itemCode\":\"0000990\"")),
+                400, "missing_parameter", "(merchant.callbackUrl)");
+        assertThat(jdbc.sql("SELECT count(*) FROM payment_order WHERE order_id = ?").param(orderId).query(Long.class)
+                .single()).as("nothing written").isZero();
     }
 
     @Test

@@ -54,9 +54,14 @@ class ThreeDsBrowserIT extends ThreeDsIntegrationTest {
     private Checkout checkout(String card, String tds2Options) {
         String orderId = newOrderId();
         String csrf = UUID.randomUUID().toString();
-        String body = tdsChargeBody(orderId, 1500, card, "AUTH", merchant.url("/callback"), csrf, tds2Options);
+        return checkout("/credit/charge", orderId, csrf,
+                tdsChargeBody(orderId, 1500, card, "AUTH", merchant.url("/callback"), csrf, tds2Options));
+    }
+
+    /** The merchant's server posts {@code body} to {@code path} (a 3DS start) and its page follows the answer. */
+    private Checkout checkout(String path, String orderId, String csrf, String body) {
         merchant.on("/shop/" + orderId, r -> {
-            var answer = api.post("/credit/charge", body);
+            var answer = api.post(path, body);
             CHARGES.put(orderId, answer);
             if (answer.status() == 202) {
                 return MerchantServer.Answer.html("<html><head><meta http-equiv=\"refresh\" content=\"0; URL="
@@ -238,5 +243,46 @@ class ThreeDsBrowserIT extends ThreeDsIntegrationTest {
         assertSchema("OrderInquiryResponseCredit", inquiry);
         assertThat(inquiry.at("/orderReference/status")).isEqualTo("UNPROCESSED");
         assertThat(inquiry.at("/errorInformation/detail")).isEqualTo("The card is not enrolled in 3-D Secure.");
+    }
+
+    @Test
+    void aCardVerifiedWithAChallengeInTheBrowserIsStoredBeforeTheCallback() {
+        String memberId = "b-" + UUID.randomUUID().toString().substring(0, 8) + "@3ds";
+        String orderId = newOrderId();
+        String csrf = UUID.randomUUID().toString();
+        var checkout = checkout("/credit/verifyCard", orderId, csrf, withTds2(VaultFixtures.verify(orderId,
+                "\"card\":" + VaultFixtures.card(ThreeDsTestCards.CHALLENGE, "TARO MIHON"),
+                "{\"memberId\":\"" + memberId + "\",\"createNewMember\":true}"), merchant.url("/callback"), csrf, ""));
+        answerChallenge(ThreeDsTestCards.ONE_TIME_PASSWORD);
+        waiting().until(ExpectedConditions.urlContains(merchant.url("/callback")));
+        var started = checkout.charge();
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        assertSchema("CreditVerifyCardTds2Response", started);
+        var p = decodeP(browser.getCurrentUrl());
+        assertThat(p).containsEntry("accessId", started.at("/orderReference/accessId"))
+                .containsEntry("event", "TDS_VERIFICATION_FINISHED").containsEntry("csrfToken", csrf);
+        var inquiry = inquired(p, "CHECK");
+        assertThat(inquiry.at("/tds2Result/tds2TransResult")).isEqualTo("Y");
+        var member = api.post("/member/inquiry", "{\"memberId\":\"" + memberId + "\"}");
+        assertThat(member.status()).as(member.body()).isEqualTo(200);
+        assertSchema("MemberInquiryResponse", member);
+        assertThat(member.json().get("onfileCards")).hasSize(1);
+        assertThat(member.at("/onfileCards/0/cardNumber")).endsWith("3063");
+    }
+
+    @Test
+    void aStoredCardIsChargedWithThreeDsInTheBrowser() {
+        String memberId = "b-" + UUID.randomUUID().toString().substring(0, 8) + "@3ds";
+        var stored = api.post("/credit/storeCard", VaultFixtures.storeCard(CardTestCards.VISA,
+                "{\"memberId\":\"" + memberId + "\",\"createNewMember\":true,\"setDefault\":true}"));
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        String orderId = newOrderId();
+        String csrf = UUID.randomUUID().toString();
+        var checkout = checkout("/credit/on-file/charge", orderId, csrf, withTds2(VaultFixtures.onfileCharge(orderId,
+                1500, memberId, "", "\"useTds2\":false"), merchant.url("/callback"), csrf, ""));
+        var inquiry = inquired(callback(checkout, "TDS_CHARGE_FINISHED"), "AUTH");
+        assertTds2(inquiry, "Y", "05", "18");
+        assertThat(inquiry.at("/orderReference/amount")).isEqualTo("1500");
+        assertThat(browser.findElement(By.id("thanks")).getText()).isEqualTo("ご注文を承りました");
     }
 }

@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import jp.kessai.core.credit.CreditCharge;
 import jp.kessai.core.credit.CreditPaymentMethod;
 import jp.kessai.core.order.Channel;
@@ -28,7 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * 3-D Secure over HTTP without a browser (the browser's requests made one by one): autoAuthorization false with
  * /tds2/finalizeCharge and /tds2/finalizeVerification, wrong states and other shops, the 3DS server down, expiry on
  * the sandbox clock, a crash between the ACS's result and the authorisation, an authorisation whose outcome is
- * unknown, and the card verification flow through the core API that /credit/verifyCard will call.
+ * unknown, the card verification flow through the core API, and /credit/verifyCard (card data, storing the card;
+ * a stored card) and /credit/on-file/charge with 3-D Secure over HTTP.
  */
 class ThreeDsFlowIT extends ThreeDsIntegrationTest {
 
@@ -350,5 +352,165 @@ class ThreeDsFlowIT extends ThreeDsIntegrationTest {
                 new ThreeDsRequest(true, AllowAttempt.FOLLOW, false, true, CALLBACK, null, null, null), Participant.none());
         assertThat(skipped.ok()).isTrue();
         assertThat(skipped.verificationSkipped()).as("the caller verifies without 3-D Secure").isTrue();
+    }
+
+    private static final AtomicLong MEMBER_SEQ = new AtomicLong();
+
+    private static String newMemberId() {
+        return "t-" + System.nanoTime() % 1_000_000_000L + "." + MEMBER_SEQ.incrementAndGet() + "@3ds";
+    }
+
+    private static String withTds2(String body, String tds2Options) {
+        return withTds2(body, CALLBACK, "csrf-v", tds2Options);
+    }
+
+    private OpenApiClient.Answer cardsOf(String memberId) {
+        var answer = api.post("/member/inquiry", "{\"memberId\":\"" + memberId + "\"}");
+        if (answer.status() == 200) {
+            assertSchema("MemberInquiryResponse", answer);
+        }
+        return answer;
+    }
+
+    /** The 202 of /credit/verifyCard with 3-D Secure: as /credit/charge's, CreditVerifyCardTds2Response. */
+    private static String assertVerificationRedirect(OpenApiClient.Answer answer) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+        assertSchema("CreditVerifyCardTds2Response", answer);
+        assertThat(answer.at("/nextAction")).isEqualTo("REDIRECT");
+        assertThat(answer.at("/orderReference/status")).isEqualTo("AUTHENTICATED");
+        assertThat(answer.at("/orderReference/amount")).as("a verification has no amount").isNull();
+        assertThat(answer.at("/redirectInformation/redirectType")).isEqualTo("TDS2");
+        assertThat(answer.at("/redirectInformation/httpMethod")).isEqualTo("GET");
+        assertThat(answer.at("/redirectInformation/redirectUrl")).matches("http://localhost:\\d+/3ds/[0-9a-f]{40}");
+        return answer.at("/orderReference/accessId");
+    }
+
+    @Test
+    void verifyCardWithThreeDsStoresTheCardOnlyOnceTheFinalizedVerificationSucceeded() {
+        String memberId = newMemberId();
+        String orderId = newOrderId();
+        String body = withTds2(VaultFixtures.verify(orderId, "\"card\":" + VaultFixtures.card(ThreeDsTestCards.CHALLENGE,
+                "TARO MIHON"), "{\"memberId\":\"" + memberId + "\",\"createNewMember\":true}"),
+                "\"autoAuthorization\":false");
+        String key = newKey();
+        var started = api.post("/credit/verifyCard", body, idempotencyKey(key));
+        String accessId = assertVerificationRedirect(started);
+        assertThat(api.post("/credit/verifyCard", body, idempotencyKey(key)).body()).as("replay").isEqualTo(started.body());
+        String redirectUrl = started.at("/redirectInformation/redirectUrl");
+        assertThat(cardsOf(memberId).status()).as("nothing stored before the verification").isNotEqualTo(200);
+
+        var p = decodeP(walk(redirectUrl, ThreeDsTestCards.ONE_TIME_PASSWORD));
+        assertThat(p).containsEntry("accessId", accessId).containsEntry("event", "TDS_FINISHED")
+                .containsEntry("csrfToken", "csrf-v");
+        assertThat(inquiry(accessId).at("/orderReference/status")).isEqualTo("AUTHENTICATED");
+        assertThat(cardsOf(memberId).status()).as("nothing stored before the finalisation").isNotEqualTo(200);
+
+        String finalizeKey = newKey();
+        var finalized = api.post("/tds2/finalizeVerification", "{\"accessId\":\"" + accessId + "\"}",
+                idempotencyKey(finalizeKey));
+        assertThat(finalized.status()).as(finalized.body()).isEqualTo(201);
+        assertSchema("Tds2FinalizeVerificationResponse", finalized);
+        assertThat(api.post("/tds2/finalizeVerification", "{\"accessId\":\"" + accessId + "\"}",
+                idempotencyKey(finalizeKey)).body()).as("the replay shows onfileCardResult too").isEqualTo(finalized.body());
+        assertThat(finalized.at("/nextAction")).isEqualTo("NO_ACTION");
+        assertThat(finalized.at("/orderReference/status")).isEqualTo("CHECK");
+        assertThat(finalized.at("/creditResult/useTds2")).isEqualTo("true");
+        assertThat(finalized.at("/onfileCardResult/memberId")).isEqualTo(memberId);
+        assertThat(finalized.at("/onfileCardResult/type")).isEqualTo("CREDIT_CARD");
+        assertThat(finalized.at("/onfileCardResult/cardId")).isNotNull();
+        assertThat(finalized.body()).doesNotContain(ThreeDsTestCards.CHALLENGE);
+        assertThat(finalized.json().propertyNames()).containsExactly("nextAction", "orderReference", "creditResult",
+                "onfileCardResult", "tds2Result");
+        var cards = cardsOf(memberId);
+        assertThat(cards.status()).isEqualTo(200);
+        assertThat(cards.json().get("onfileCards")).hasSize(1);
+    }
+
+    @Test
+    void verifyCardWithThreeDsOfAStoredCardWithAutomaticAuthorisation() {
+        String memberId = newMemberId();
+        var stored = api.post("/credit/storeCard", VaultFixtures.storeCard(CardTestCards.VISA,
+                "{\"memberId\":\"" + memberId + "\",\"createNewMember\":true,\"setDefault\":true}"));
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        String body = withTds2(VaultFixtures.verify(newOrderId(), "\"onfileCard\":{\"memberId\":\"" + memberId
+                + "\",\"type\":\"CREDIT_CARD\",\"cardholderName\":\"HANAKO MIHON\"}", null), "");
+        var started = api.post("/credit/verifyCard", body);
+        String accessId = assertVerificationRedirect(started);
+        String redirectUrl = started.at("/redirectInformation/redirectUrl");
+        assertThat(redirectUrl).doesNotContain(CardTestCards.VISA);
+        var p = decodeP(walk(redirectUrl, null));
+        assertThat(p).containsEntry("accessId", accessId).containsEntry("event", "TDS_VERIFICATION_FINISHED");
+        var checked = inquiry(accessId);
+        assertSchema("OrderInquiryResponseCredit", checked);
+        assertThat(checked.at("/orderReference/status")).isEqualTo("CHECK");
+        assertThat(checked.at("/tds2Result/tds2TransResult")).isEqualTo("Y");
+        assertThat(cardsOf(memberId).at("/onfileCards/0/cardholderName")).as("the new holder name is stored")
+                .isEqualTo("HANAKO MIHON");
+        assertRefusedWithTitle(api.post("/tds2/finalizeVerification", "{\"accessId\":\"" + accessId + "\"}"),
+                "invalid_status");
+    }
+
+    @Test
+    void verifyCardWithThreeDsRefusesAStoreTheVaultWouldRefuseBeforeAnythingIsWritten() {
+        String orderId = newOrderId();
+        String body = withTds2(VaultFixtures.verify(orderId, "\"card\":" + VaultFixtures.card(CardTestCards.VISA, null),
+                "{\"memberId\":\"" + newMemberId() + "\"}"), "");
+        var refused = api.post("/credit/verifyCard", body);
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        assertThat(jdbc.sql("SELECT count(*) FROM payment_order WHERE order_id = ?").param(orderId).query(Long.class)
+                .single()).isZero();
+    }
+
+    @Test
+    void onfileChargeWithThreeDsChargesTheStoredCard() {
+        String memberId = newMemberId();
+        var stored = api.post("/credit/storeCard", VaultFixtures.storeCard(ThreeDsTestCards.CHALLENGE,
+                "{\"memberId\":\"" + memberId + "\",\"createNewMember\":true,\"setDefault\":true}"));
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+
+        // automatic authorisation: the challenge, then the charge before the callback
+        String orderId = newOrderId();
+        var started = api.post("/credit/on-file/charge", withTds2(VaultFixtures.onfileCharge(orderId, 1500, memberId, "",
+                "\"useTds2\":false"), ""));
+        String accessId = assertRedirect(started);
+        String redirectUrl = started.at("/redirectInformation/redirectUrl");
+        assertThat(started.at("/orderReference/amount")).isEqualTo("1500");
+        var p = decodeP(walk(redirectUrl, ThreeDsTestCards.ONE_TIME_PASSWORD));
+        assertThat(p).containsEntry("accessId", accessId).containsEntry("event", "TDS_CHARGE_FINISHED");
+        var charged = inquiry(accessId);
+        assertSchema("OrderInquiryResponseCredit", charged);
+        assertThat(charged.at("/orderReference/status")).isEqualTo("AUTH");
+        assertThat(charged.at("/tds2Result/tds2TransResult")).isEqualTo("Y");
+
+        // without: the merchant finalises; a retry of the start answers the same 202
+        String manualOrder = newOrderId();
+        String body = withTds2(VaultFixtures.onfileCharge(manualOrder, 800, memberId, "\"cardholderName\":\"JIRO MIHON\"",
+                "\"useTds2\":false"), "\"autoAuthorization\":false");
+        var manual = api.post("/credit/on-file/charge", body);
+        String manualId = assertRedirect(manual);
+        walk(manual.at("/redirectInformation/redirectUrl"), ThreeDsTestCards.ONE_TIME_PASSWORD);
+        assertThat(cardsOf(memberId).at("/onfileCards/0/cardholderName")).as("not before the charge").isNotEqualTo("JIRO MIHON");
+        var finalized = finalizeCharge(manualId);
+        assertThat(finalized.status()).as(finalized.body()).isEqualTo(201);
+        assertSchema("Tds2FinalizeChargeResponse", finalized);
+        assertThat(finalized.at("/orderReference/status")).isEqualTo("AUTH");
+        assertThat(finalized.at("/orderReference/amount")).isEqualTo("800");
+        assertThat(finalized.body()).doesNotContain(ThreeDsTestCards.CHALLENGE);
+        assertThat(cardsOf(memberId).at("/onfileCards/0/cardholderName")).isEqualTo("JIRO MIHON");
+
+        // a member without the card: the vault's refusal, nothing written
+        String missing = newOrderId();
+        var refused = api.post("/credit/on-file/charge", withTds2(VaultFixtures.onfileCharge(missing, 800, newMemberId(),
+                "", "\"useTds2\":false"), ""));
+        assertThat(refused.status()).as(refused.body()).isBetween(400, 404);
+        assertThat(refused.contentType()).isEqualTo("application/problem+json");
+        assertThat(jdbc.sql("SELECT count(*) FROM payment_order WHERE order_id = ?").param(missing).query(Long.class)
+                .single()).isZero();
+    }
+
+    private static void assertRefusedWithTitle(OpenApiClient.Answer answer, String title) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.at("/title")).isEqualTo(title);
     }
 }

@@ -24,6 +24,19 @@ abstract class ThreeDsIntegrationTest extends OpenApiIntegrationTest {
         return body.substring(0, body.length() - 1) + ",\"tds2Information\":{\"tds2Options\":{" + tds2Options + "}}}";
     }
 
+    /**
+     * A vault endpoint's body (VaultFixtures: /credit/verifyCard, /credit/on-file/charge, useTds2 false) turned into
+     * one with 3-D Secure: useTds2 true, the merchant's callbackUrl and csrfToken, {@code tds2Options} as the members
+     * of Tds2Options.
+     */
+    static String withTds2(String body, String callbackUrl, String csrfToken, String tds2Options) {
+        String tds = body.replace("\"useTds2\":false", "\"useTds2\":true").replace("\"contactOpeningHours\":\"10:00-18:00\"}",
+                "\"contactOpeningHours\":\"10:00-18:00\",\"callbackUrl\":\"" + callbackUrl + "\",\"csrfToken\":\""
+                        + csrfToken + "\"}");
+        assertThat(tds).contains("\"useTds2\":true").contains(callbackUrl);
+        return tds.substring(0, tds.length() - 1) + ",\"tds2Information\":{\"tds2Options\":{" + tds2Options + "}}}";
+    }
+
     /** The callback's {@code p} as its JSON members. */
     static Map<String, String> decodeP(String url) {
         int at = url.indexOf("p=");

@@ -4,6 +4,7 @@ import jp.kessai.core.ResultCode;
 import jp.kessai.core.credit.CreditCharge;
 import jp.kessai.core.credit.CreditOutcome;
 import jp.kessai.core.credit.CreditPaymentMethod;
+import jp.kessai.core.credit.CreditVerification.VerificationOutcome;
 import jp.kessai.core.order.ClientFields;
 import jp.kessai.core.order.Order;
 import jp.kessai.core.order.OrderLookup;
@@ -12,6 +13,10 @@ import jp.kessai.core.order.Participant;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.core.shop.ShopDirectory;
 import jp.kessai.core.threeds.internal.ThreeDsFlows;
+import jp.kessai.core.vault.CardData;
+import jp.kessai.core.vault.StoreOptions;
+import jp.kessai.core.vault.StoreResult;
+import jp.kessai.core.vault.Vault;
 import jp.kessai.platform.crypto.FieldCipher;
 import jp.kessai.platform.secret.CardNumber;
 import jp.kessai.platform.secret.SecurityCode;
@@ -24,6 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
  * the charge as it was accepted (the card number and security code unsealed for the call only). The flow becomes
  * FINISHED in the authorisation's finish transaction; an unknown outcome leaves it AUTHENTICATED for the reconciler
  * and the recovery job.
+ *
+ * <p>A flow started from a stored card or asked to store the card carries {@link OnFile}: once the authorisation
+ * succeeded, in its finish transaction, the verified card is stored ({@code onfileCardOptions} of /credit/verifyCard)
+ * and a cardholder name given with the request replaces the stored one, as the flows without 3-D Secure do.
  */
 @Component
 class Authorisations {
@@ -34,10 +43,12 @@ class Authorisations {
     private final FieldCipher cipher;
     private final JsonMapper json;
     private final ShopDirectory shops;
+    private final Vault vault;
 
     Authorisations(ThreeDsFlows flows, CreditCharge charge, OrderLookup lookup, FieldCipher cipher, JsonMapper json,
-            ShopDirectory shops) {
+            ShopDirectory shops, Vault vault) {
         this.shops = shops;
+        this.vault = vault;
         this.flows = flows;
         this.charge = charge;
         this.lookup = lookup;
@@ -49,13 +60,13 @@ class Authorisations {
     record StoredCommand(String orderId, long amountYen, String clientField1, String clientField2, String clientField3,
             String expiryMonth, String expiryYear, String cardholderName, boolean capture,
             CreditPaymentMethod paymentMethod, Integer installments, String itemCode, String apiVersion,
-            String requestDetails) {
+            String requestDetails, OnFile onFile) {
 
-        static StoredCommand of(CreditCharge.Command c) {
+        static StoredCommand of(CreditCharge.Command c, OnFile onFile) {
             ClientFields f = c.clientFields() == null ? ClientFields.NONE : c.clientFields();
             return new StoredCommand(c.orderId(), c.amountYen(), f.field1(), f.field2(), f.field3(), c.expiryMonth(),
                     c.expiryYear(), c.cardholderName(), c.capture(), c.paymentMethod(), c.installments(), c.itemCode(),
-                    c.apiVersion(), c.requestDetails());
+                    c.apiVersion(), c.requestDetails(), onFile == null || onFile.empty() ? null : onFile);
         }
 
         CreditCharge.Command with(CardNumber pan, SecurityCode securityCode) {
@@ -65,17 +76,56 @@ class Authorisations {
         }
     }
 
+    /**
+     * What a flow does with the vault after a successful authorisation: store the card ({@code store}, verification
+     * only), and replace the stored card's holder name ({@code memberId}, {@code cardId}, {@code cardholderName},
+     * when the request named a stored card and gave a name). No card data here: the number stays sealed in the flow.
+     */
+    record OnFile(StoreOptions store, String memberId, Integer cardId, String cardholderName) {
+
+        static final OnFile NONE = new OnFile(null, null, null, null);
+
+        boolean empty() {
+            return store == null && (memberId == null || cardId == null || cardholderName == null);
+        }
+    }
+
     String store(CreditCharge.Command command) {
-        return json.writeValueAsString(StoredCommand.of(command));
+        return store(command, OnFile.NONE);
+    }
+
+    String store(CreditCharge.Command command, OnFile onFile) {
+        return json.writeValueAsString(StoredCommand.of(command, onFile));
     }
 
     /** Runs the authorisation of an AUTHENTICATED flow; {@code participant} joins its claim and finish. */
     CreditOutcome authorise(ThreeDsFlow flow, Participant<CreditOutcome> participant) {
+        return authoriseStoring(flow, new Participant<>() {
+            @Override
+            public boolean atClaim() {
+                return participant.atClaim();
+            }
+
+            @Override
+            public void atFinish(VerificationOutcome outcome) {
+                participant.atFinish(outcome.credit());
+            }
+        }).credit();
+    }
+
+    /**
+     * As {@link #authorise}, with what was stored in the vault after the authorisation (or why the vault refused):
+     * for /tds2/finalizeVerification, whose answer shows onfileCardResult.
+     */
+    VerificationOutcome authoriseStoring(ThreeDsFlow flow, Participant<VerificationOutcome> participant) {
         Order order = lookup.byId(flow.shopPk(), flow.orderPk()).orElseThrow();
         var sealed = flows.sealedByShopAndOrder(flow.shopPk(), flow.orderPk()).orElseThrow();
-        CreditCharge.Command command = json.readValue(sealed.command(), StoredCommand.class).with(
-                new CardNumber(cipher.decrypt(sealed.cardNo())),
+        StoredCommand stored = json.readValue(sealed.command(), StoredCommand.class);
+        CreditCharge.Command command = stored.with(new CardNumber(cipher.decrypt(sealed.cardNo())),
                 sealed.securityCode() == null ? null : new SecurityCode(cipher.decrypt(sealed.securityCode())));
+        OnFile onFile = stored.onFile() == null ? OnFile.NONE : stored.onFile();
+        Shop shop = shops.findById(flow.shopPk()).orElseThrow();
+        VerificationOutcome[] result = new VerificationOutcome[1];
         Participant<CreditOutcome> finishing = new Participant<>() {
             @Override
             public boolean atClaim() {
@@ -88,12 +138,29 @@ class Authorisations {
                 if (after != null && after.status() != OrderStatus.AUTHENTICATED) {
                     flows.finished(flow.orderPk());
                 }
-                participant.atFinish(outcome);
+                StoreResult storedCard = null;
+                ResultCode refusal = null;
+                if (outcome.ok()) { // approved: the vault work joins this finish transaction
+                    if (onFile.store() != null && flow.kind() == FlowKind.VERIFICATION) {
+                        var card = new CardData(command.pan(), command.expiryMonth(), command.expiryYear(),
+                                command.cardholderName());
+                        var vaulted = vault.store(shop, card, onFile.store(), Participant.none());
+                        storedCard = vaulted.value();
+                        refusal = vaulted.ok() ? null : vaulted.code();
+                    }
+                    if (onFile.memberId() != null && onFile.cardId() != null && onFile.cardholderName() != null) {
+                        vault.updateCardholderName(shop, onFile.memberId(), onFile.cardId(), onFile.cardholderName());
+                    }
+                }
+                result[0] = new VerificationOutcome(outcome, storedCard, refusal);
+                participant.atFinish(result[0]);
             }
         };
-        Shop shop = shops.findById(flow.shopPk()).orElseThrow();
-        return flow.kind() == FlowKind.CHARGE ? charge.authorizeAuthenticated(shop, order, command, finishing)
+        CreditOutcome outcome = flow.kind() == FlowKind.CHARGE
+                ? charge.authorizeAuthenticated(shop, order, command, finishing)
                 : charge.verifyAuthenticated(shop, order, command, finishing);
+        return result[0] == null ? new VerificationOutcome(outcome, null, null)
+                : new VerificationOutcome(outcome, result[0].stored(), result[0].storeRefusal());
     }
 
     /** After an authorisation's outcome was settled elsewhere (the reconciler): the flow is finished. */

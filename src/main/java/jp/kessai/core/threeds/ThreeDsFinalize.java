@@ -4,6 +4,7 @@ import java.time.Clock;
 import jp.kessai.core.ResultCode;
 import jp.kessai.core.credit.CreditOutcome;
 import jp.kessai.core.credit.CreditRecords;
+import jp.kessai.core.credit.CreditVerification.VerificationOutcome;
 import jp.kessai.core.order.Order;
 import jp.kessai.core.order.OrderLookup;
 import jp.kessai.core.order.Participant;
@@ -47,7 +48,26 @@ public class ThreeDsFinalize {
         return finalize(shop, accessId, FlowKind.VERIFICATION, participant);
     }
 
+    /**
+     * /tds2/finalizeVerification: as {@link #finalizeVerification}, with the card stored after the verification
+     * succeeded when the /credit/verifyCard request asked for it (what was stored, or why the vault refused).
+     */
+    public VerificationOutcome finalizeVerificationStoring(Shop shop, String accessId,
+            Participant<VerificationOutcome> participant) {
+        VerificationOutcome[] authorised = new VerificationOutcome[1];
+        CreditOutcome outcome = finalize(shop, accessId, FlowKind.VERIFICATION, flow -> {
+            authorised[0] = authorisations.authoriseStoring(flow, participant);
+            return authorised[0].credit();
+        });
+        return authorised[0] != null ? authorised[0] : new VerificationOutcome(outcome, null, null);
+    }
+
     private CreditOutcome finalize(Shop shop, String accessId, FlowKind kind, Participant<CreditOutcome> participant) {
+        return finalize(shop, accessId, kind, flow -> authorisations.authorise(flow, participant));
+    }
+
+    private CreditOutcome finalize(Shop shop, String accessId, FlowKind kind,
+            java.util.function.Function<ThreeDsFlow, CreditOutcome> authorise) {
         Order order = lookup.byAccessId(shop.id(), accessId).filter(o -> o.method() == PaymentMethod.CREDIT)
                 .orElse(null);
         if (order == null) {
@@ -66,7 +86,7 @@ public class ThreeDsFinalize {
                     expiry.expire(flow);
                     yield refused(ResultCode.TDS_EXPIRED, reload(shop, order));
                 }
-                yield authorisations.authorise(flow, participant);
+                yield authorise.apply(flow);
             }
             case FAILED -> refused(flow.failure(), order);
             case EXPIRED -> refused(ResultCode.TDS_EXPIRED, order);

@@ -5,8 +5,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.function.Function;
 import jp.kessai.core.ResultCode;
+import jp.kessai.core.credit.CardSource;
+import jp.kessai.core.credit.CardSources;
 import jp.kessai.core.credit.CreditCharge;
+import jp.kessai.core.credit.CreditOnfileCharge;
+import jp.kessai.core.credit.CreditPaymentMethod;
+import jp.kessai.core.credit.CreditVerification;
 import jp.kessai.core.credit.CreditOutcome;
 import jp.kessai.core.credit.CreditRecords;
 import jp.kessai.core.credit.CreditStateTable;
@@ -23,6 +29,7 @@ import jp.kessai.core.order.StateTable;
 import jp.kessai.core.order.Verdict;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.core.threeds.internal.ThreeDsFlows;
+import jp.kessai.core.vault.Vault;
 import jp.kessai.platform.KessaiProperties;
 import jp.kessai.platform.crypto.FieldCipher;
 import jp.kessai.processor.ProcessorUnavailableException;
@@ -35,6 +42,11 @@ import org.springframework.stereotype.Service;
  * and its flow, and whose finish makes it AUTHENTICATED (the 202 with the redirect) or leaves it UNPROCESSED with
  * the failure. A card that is not enrolled fails with TDS_NOT_ENROLLED, unless the merchant asked to skip
  * (skipNotEnrolledCard): a charge is then authorised at once without 3-D Secure.
+ *
+ * <p>The card is card data or a stored card ({@link CardSource}): a stored card is opened from the vault here, in
+ * the core, and sealed with the flow as card data is; the face never sees its number. A verification may ask to
+ * store the card: the vault's rules are checked before anything is written, and the card is stored once the
+ * authorisation after authentication succeeded ({@link Authorisations}).
  */
 @Service
 public class ThreeDsStart {
@@ -50,10 +62,16 @@ public class ThreeDsStart {
     private final FieldCipher cipher;
     private final Clock clock;
     private final KessaiProperties.Tds2 settings;
+    private final CardSources sources;
+    private final Vault vault;
+    private final CreditOnfileCharge onfileCharge;
 
     ThreeDsStart(OperationRunner runner, CreditCharge charge, CreditRecords records, ThreeDsServer server,
             ThreeDsFlows flows, Authorisations authorisations, FieldCipher cipher, Clock clock,
-            KessaiProperties properties) {
+            KessaiProperties properties, CardSources sources, Vault vault, CreditOnfileCharge onfileCharge) {
+        this.sources = sources;
+        this.vault = vault;
+        this.onfileCharge = onfileCharge;
         this.runner = runner;
         this.charge = charge;
         this.records = records;
@@ -68,7 +86,61 @@ public class ThreeDsStart {
     /** 都度支払い with 3-D Secure; {@code participant} joins the claim and the finish (e.g. an idempotency record). */
     public StartOutcome charge(Shop shop, Channel channel, CreditCharge.Command command, ThreeDsRequest request,
             Participant<StartOutcome> participant) {
-        return start(shop, channel, FlowKind.CHARGE, command, request, participant);
+        return start(shop, channel, FlowKind.CHARGE, command, CreditCharge.CardOrigin.DIRECT,
+                Authorisations.OnFile.NONE, request, participant, p -> charge.charge(shop, channel, command, p));
+    }
+
+    /**
+     * 随時支払い with 3-D Secure (/credit/on-file/charge with useTds2 true): the member's stored card, opened from the
+     * vault here; as {@link #charge} from there on. A card that is not enrolled with skipNotEnrolledCard true is
+     * charged at once as an on-file payment without 3-D Secure.
+     */
+    public StartOutcome chargeOnFile(Shop shop, Channel channel, CreditOnfileCharge.Command command,
+            ThreeDsRequest request, Participant<StartOutcome> participant) {
+        var resolved = sources.resolve(shop, new CardSource.OnFile(command.memberId(), command.selector(),
+                command.cardholderName()));
+        if (!resolved.ok()) {
+            return StartOutcome.refused(resolved.code());
+        }
+        var card = resolved.value();
+        var chargeCommand = new CreditCharge.Command(command.orderId(), command.amountYen(), command.clientFields(),
+                card.data().pan(), card.data().expiryMonth(), card.data().expiryYear(), null,
+                card.data().cardholderName(), command.capture(), command.paymentMethod(), command.installments(),
+                command.itemCode(), command.apiVersion(), command.requestDetails());
+        var onFile = new Authorisations.OnFile(null, command.memberId(), card.stored().cardId(),
+                command.cardholderName());
+        return start(shop, channel, FlowKind.CHARGE, chargeCommand, card.origin(), onFile, request, participant,
+                p -> onfileCharge.charge(shop, channel, command, p));
+    }
+
+    /**
+     * 有効性確認 with 3-D Secure (/credit/verifyCard with useTds2 true) of card data or a stored card, storing the card
+     * after a successful verification when {@code command.store()} asks. A card that is not enrolled with
+     * skipNotEnrolledCard true comes back OK with {@code verificationSkipped} (nothing written): the caller verifies
+     * it without 3-D Secure ({@link CreditVerification}), which stores it too.
+     */
+    public StartOutcome verify(Shop shop, Channel channel, CreditVerification.Command command, ThreeDsRequest request,
+            Participant<StartOutcome> participant) {
+        var resolved = sources.resolve(shop, command.source());
+        if (!resolved.ok()) {
+            return StartOutcome.refused(resolved.code());
+        }
+        var card = resolved.value();
+        if (command.store() != null) {
+            ResultCode refusal = vault.checkStorable(shop, card.data().pan(), command.store());
+            if (refusal != null) {
+                return StartOutcome.refused(refusal);
+            }
+        }
+        var zero = new CreditCharge.Command(command.orderId(), 0, command.clientFields(), card.data().pan(),
+                card.data().expiryMonth(), card.data().expiryYear(), card.securityCode(), card.data().cardholderName(),
+                false, CreditPaymentMethod.ONE_TIME, null, command.itemCode(), command.apiVersion(),
+                command.requestDetails());
+        var onFile = command.source() instanceof CardSource.OnFile stored && card.stored() != null
+                ? new Authorisations.OnFile(command.store(), stored.memberId(), card.stored().cardId(),
+                        stored.cardholderName())
+                : new Authorisations.OnFile(command.store(), null, null, null);
+        return start(shop, channel, FlowKind.VERIFICATION, zero, card.origin(), onFile, request, participant, null);
     }
 
     /**
@@ -84,12 +156,18 @@ public class ThreeDsStart {
                 command.expiryMonth(), command.expiryYear(), command.securityCode(), command.cardholderName(), false,
                 command.paymentMethod(), command.installments(), command.itemCode(), command.apiVersion(),
                 command.requestDetails());
-        return start(shop, channel, FlowKind.VERIFICATION, zero, request, participant);
+        return start(shop, channel, FlowKind.VERIFICATION, zero, CreditCharge.CardOrigin.DIRECT,
+                Authorisations.OnFile.NONE, request, participant, null);
     }
 
+    /**
+     * @param withoutTds2 the charge without 3-D Secure, for a card that is not enrolled when the merchant asked to
+     *     skip (null for a verification: the caller verifies)
+     */
     private StartOutcome start(Shop shop, Channel channel, FlowKind kind, CreditCharge.Command command,
-            ThreeDsRequest request, Participant<StartOutcome> participant) {
-        if (!CreditCharge.contracted(shop.settings(), command, CreditCharge.CardOrigin.DIRECT)) {
+            CreditCharge.CardOrigin origin, Authorisations.OnFile onFile, ThreeDsRequest request,
+            Participant<StartOutcome> participant, Function<Participant<CreditOutcome>, CreditOutcome> withoutTds2) {
+        if (!CreditCharge.contracted(shop.settings(), command, origin)) {
             return StartOutcome.refused(ResultCode.METHOD_NOT_CONTRACTED);
         }
         boolean enrolled;
@@ -102,7 +180,7 @@ public class ThreeDsStart {
             if (kind == FlowKind.VERIFICATION) {
                 return new StartOutcome(ResultCode.OK, null, null, null, true);
             }
-            return StartOutcome.of(charge.charge(shop, channel, command, new Participant<>() {
+            return StartOutcome.of(withoutTds2.apply(new Participant<>() {
                 @Override
                 public boolean atClaim() {
                     return participant.atClaim();
@@ -114,7 +192,7 @@ public class ThreeDsStart {
                 }
             }));
         }
-        var step = new Initiation(shop, kind, command, request, enrolled);
+        var step = new Initiation(shop, kind, command, onFile, request, enrolled);
         var joined = joined(participant);
         var run = runner.run(new OperationRunner.NewOrder(shop.id(), command.orderId(), PaymentMethod.CREDIT, channel,
                 command.amountYen(), 0), step, joined);
@@ -159,12 +237,15 @@ public class ThreeDsStart {
         private final Shop shop;
         private final FlowKind kind;
         private final CreditCharge.Command command;
+        private final Authorisations.OnFile onFile;
         private final ThreeDsRequest request;
         private final boolean enrolled;
         private final String reference = randomHex(16);
         private final String token = randomHex(20);
 
-        Initiation(Shop shop, FlowKind kind, CreditCharge.Command command, ThreeDsRequest request, boolean enrolled) {
+        Initiation(Shop shop, FlowKind kind, CreditCharge.Command command, Authorisations.OnFile onFile,
+                ThreeDsRequest request, boolean enrolled) {
+            this.onFile = onFile;
             this.shop = shop;
             this.kind = kind;
             this.command = command;
@@ -205,7 +286,7 @@ public class ThreeDsStart {
                     request.requiresChallenge(), command.capture(), request.callbackUrl(), request.csrfToken(),
                     cipher.encrypt(command.pan().expose()),
                     command.securityCode() == null ? null : cipher.encrypt(command.securityCode().expose()),
-                    authorisations.store(command), reference, clock.instant().plus(settings.flowLifetime()));
+                    authorisations.store(command, onFile), reference, clock.instant().plus(settings.flowLifetime()));
         }
 
         @Override

@@ -3,6 +3,7 @@ package jp.kessai.face.openapi;
 import static jp.kessai.face.openapi.CreditChargeEndpoint.text;
 
 import java.util.Optional;
+import java.util.function.Function;
 import jp.kessai.core.ResultCode;
 import jp.kessai.core.credit.CreditInquiry;
 import jp.kessai.core.credit.CreditOnfileCharge;
@@ -10,6 +11,9 @@ import jp.kessai.core.credit.CreditOutcome;
 import jp.kessai.core.credit.CreditPaymentMethod;
 import jp.kessai.core.order.Channel;
 import jp.kessai.core.order.OrderStatus;
+import jp.kessai.core.threeds.StartOutcome;
+import jp.kessai.core.threeds.ThreeDsResults;
+import jp.kessai.core.threeds.ThreeDsStart;
 import jp.kessai.core.transaction.Transaction;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
@@ -17,8 +21,11 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * POST /credit/on-file/charge without 3-D Secure: the member's stored card (cardId, else index, else the default
- * card) charged as /credit/charge charges card data. 201 CreditChargeResponse.
+ * POST /credit/on-file/charge: the member's stored card (cardId, else index, else the default card) charged as
+ * /credit/charge charges card data. Without 3-D Secure (useTds2 false): 201 CreditChargeResponse. With it (useTds2
+ * true, the default): 202 CreditChargeTds2Response with the redirect to Kessai's 3DS pages, as /credit/charge; the
+ * core opens the stored card from the vault (its number never reaches this face), or 201 when the card is not
+ * enrolled and skipNotEnrolledCard is true.
  */
 @Component
 class CreditOnfileChargeEndpoint implements OpenApiOperation {
@@ -32,9 +39,15 @@ class CreditOnfileChargeEndpoint implements OpenApiOperation {
     private final CreditInquiry inquiry;
     private final CreditViews views;
     private final OpenApiJson json;
+    private final ThreeDsStart threeDs;
+    private final ThreeDsResults threeDsResults;
+    private final Tds2Wire tds2;
 
     CreditOnfileChargeEndpoint(JsonMapper mapper, CreditOnfileCharge charge, CreditInquiry inquiry, CreditViews views,
-            OpenApiJson json) {
+            OpenApiJson json, ThreeDsStart threeDs, ThreeDsResults threeDsResults, Tds2Wire tds2) {
+        this.threeDs = threeDs;
+        this.threeDsResults = threeDsResults;
+        this.tds2 = tds2;
         this.validator = SchemaValidator.fromClasspath(mapper);
         this.charge = charge;
         this.inquiry = inquiry;
@@ -59,8 +72,24 @@ class CreditOnfileChargeEndpoint implements OpenApiOperation {
             return json.problem(problem.get(), PATH);
         }
         var idempotency = call.idempotency();
+        if (Tds2Wire.useTds2(call.body().get(INFORMATION).get("creditChargeOptions"))) {
+            String base = tds2.base();
+            Function<StartOutcome, Reply> render = started -> renderStart(started, base);
+            StartOutcome started = threeDs.chargeOnFile(call.shop(), Channel.OPENAPI, command(call),
+                    Tds2Wire.request(call.body()), idempotency.joining(render));
+            return idempotency.answer(started, render);
+        }
         CreditOutcome outcome = charge.charge(call.shop(), Channel.OPENAPI, command(call), idempotency.joining(this::render));
         return idempotency.answer(outcome, this::render);
+    }
+
+    /** 202 with the redirect when authentication follows; 201 when the card was charged without it; a problem. */
+    private Reply renderStart(StartOutcome started, String base) {
+        if (started.redirect()) {
+            return Reply.json(202, json.write(tds2.redirectBody(views.orderReference(started.transaction()), base,
+                    started.token())));
+        }
+        return render(started.credit());
     }
 
     private Reply render(CreditOutcome outcome) {
@@ -83,6 +112,11 @@ class CreditOnfileChargeEndpoint implements OpenApiOperation {
             }
             if (CreditViews.CHARGED.contains(transaction.order().status())) {
                 return views.reply(found, PATH, 201, this::body);
+            }
+            var flow = threeDsResults.flowOf(transaction.order()).orElse(null);
+            if (transaction.order().status() == OrderStatus.AUTHENTICATED && flow != null) {
+                return Reply.json(202, json.write(tds2.redirectBody(views.orderReference(transaction), tds2.base(),
+                        flow.token())));
             }
         }
         return handle(call);
@@ -115,7 +149,7 @@ class CreditOnfileChargeEndpoint implements OpenApiOperation {
             return Optional.of(Problem.invalid("order.currency"));
         }
         JsonNode options = information.get("creditChargeOptions");
-        problem = ThreeDSecureGate.refusal(options, OPTIONS);
+        problem = Tds2Wire.validate(body, Tds2Wire.useTds2(options));
         if (problem.isPresent()) {
             return problem;
         }

@@ -3,20 +3,26 @@ package jp.kessai.face.openapi;
 import static jp.kessai.face.openapi.CreditChargeEndpoint.text;
 
 import java.util.Optional;
+import java.util.function.Function;
 import jp.kessai.core.credit.CreditOutcome;
 import jp.kessai.core.credit.CreditVerification;
 import jp.kessai.core.credit.CreditVerification.VerificationOutcome;
 import jp.kessai.core.order.Channel;
+import jp.kessai.core.threeds.StartOutcome;
+import jp.kessai.core.threeds.ThreeDsStart;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * POST /credit/verifyCard without 3-D Secure: card data or a stored card (a token through {@link CardInput}),
- * verified by a zero-amount authorisation; with onfileCardOptions the verified card is stored. 201
- * CreditVerifyCardResponse {nextAction NO_ACTION, orderReference (status CHECK, no amount), creditResult,
- * onfileCardResult when a card was stored}.
+ * POST /credit/verifyCard: card data or a stored card (a token through {@link CardInput}), verified by a
+ * zero-amount authorisation; with onfileCardOptions the verified card is stored. Without 3-D Secure (useTds2
+ * false): 201 CreditVerifyCardResponse {nextAction NO_ACTION, orderReference (status CHECK, no amount),
+ * creditResult, onfileCardResult when a card was stored}. With it (useTds2 true, the default): 202
+ * CreditVerifyCardTds2Response with the redirect to Kessai's 3DS pages, as /credit/charge; the card is stored once
+ * the verification after authentication succeeded (automatically, or by /tds2/finalizeVerification, which then
+ * shows onfileCardResult). A card that is not enrolled with skipNotEnrolledCard true is verified at once (201).
  */
 @Component
 class CreditVerifyCardEndpoint implements OpenApiOperation {
@@ -29,9 +35,13 @@ class CreditVerifyCardEndpoint implements OpenApiOperation {
     private final CreditViews views;
     private final VaultViews vaultViews;
     private final OpenApiJson json;
+    private final ThreeDsStart threeDs;
+    private final Tds2Wire tds2;
 
     CreditVerifyCardEndpoint(JsonMapper mapper, CreditVerification verification, CreditViews views,
-            VaultViews vaultViews, OpenApiJson json) {
+            VaultViews vaultViews, OpenApiJson json, ThreeDsStart threeDs, Tds2Wire tds2) {
+        this.threeDs = threeDs;
+        this.tds2 = tds2;
         this.validator = SchemaValidator.fromClasspath(mapper);
         this.verification = verification;
         this.views = views;
@@ -70,8 +80,27 @@ class CreditVerifyCardEndpoint implements OpenApiOperation {
                 SchemaValidator.absent(store) ? null : VaultViews.storeOptions(store), call.apiVersion(),
                 requestDetails(call.body()));
         var idempotency = call.idempotency();
+        if (Tds2Wire.useTds2(options)) {
+            String base = tds2.base();
+            Function<StartOutcome, Reply> render = started -> renderStart(started, base);
+            StartOutcome started = threeDs.verify(call.shop(), Channel.OPENAPI, command, Tds2Wire.request(call.body()),
+                    idempotency.joining(render));
+            if (!started.verificationSkipped()) {
+                return idempotency.answer(started, render);
+            }
+            // not enrolled and skipNotEnrolledCard: nothing was written; verified (and stored) without 3-D Secure
+        }
         return idempotency.answer(verification.verify(call.shop(), Channel.OPENAPI, command, idempotency.joining(this::render)),
                 this::render);
+    }
+
+    /** 202 with the redirect when authentication follows; else the refusal. */
+    private Reply renderStart(StartOutcome started, String base) {
+        if (started.redirect()) {
+            return Reply.json(202, json.write(tds2.redirectBody(views.orderReference(started.transaction()), base,
+                    started.token())));
+        }
+        return render(new VerificationOutcome(started.credit(), null, null));
     }
 
     private Reply render(VerificationOutcome outcome) {
@@ -128,8 +157,7 @@ class CreditVerifyCardEndpoint implements OpenApiOperation {
                 return Optional.of(Problem.invalid(INFORMATION + ".onfileCardOptions.duplicationCheckOptions"));
             }
         }
-        return ThreeDSecureGate.refusal(information.get("creditVerificationOptions"),
-                INFORMATION + ".creditVerificationOptions");
+        return Tds2Wire.validate(body, Tds2Wire.useTds2(information.get("creditVerificationOptions")));
     }
 
     private String requestDetails(JsonNode body) {

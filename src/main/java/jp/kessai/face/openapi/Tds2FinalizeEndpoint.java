@@ -24,7 +24,7 @@ abstract class Tds2FinalizeEndpoint implements OpenApiOperation {
 
     private final SchemaValidator validator;
     protected final CreditViews views;
-    private final OpenApiJson json;
+    protected final OpenApiJson json;
     private final CreditInquiry inquiry;
     private final Transactions transactions;
 
@@ -55,7 +55,7 @@ abstract class Tds2FinalizeEndpoint implements OpenApiOperation {
         return views.reply(outcome, path(), 201, this::body);
     }
 
-    private ObjectNode body(Transaction.Credit transaction) {
+    ObjectNode body(Transaction.Credit transaction) {
         ObjectNode node = json.object();
         node.put("nextAction", nextAction(transaction));
         node.set("orderReference", views.orderReference(transaction));
@@ -70,7 +70,11 @@ abstract class Tds2FinalizeEndpoint implements OpenApiOperation {
         if (problem.isPresent()) {
             return json.problem(problem.get(), path());
         }
-        String accessId = call.body().get("accessId").stringValue();
+        return answer(call, call.body().get("accessId").stringValue());
+    }
+
+    /** Runs the finalisation of a validated request and renders it (joined with the idempotency record). */
+    Reply answer(OpenApiCall call, String accessId) {
         var idempotency = call.idempotency();
         return idempotency.answer(run(call.shop(), accessId, idempotency.joining(this::render)), this::render);
     }
