@@ -13,6 +13,7 @@ import jp.kessai.core.shop.ShopMode;
 import jp.kessai.core.vault.internal.DataKeyStore;
 import jp.kessai.platform.KessaiProperties;
 import jp.kessai.platform.crypto.Aead;
+import jp.kessai.platform.crypto.FieldCipher;
 import jp.kessai.platform.crypto.KeyMaterial;
 import jp.kessai.platform.secret.CardNumber;
 import org.springframework.stereotype.Service;
@@ -38,17 +39,22 @@ public class VaultKeys {
     private final Map<ShopMode, byte[]> fingerprintKeys = new EnumMap<>(ShopMode.class);
     private final Map<Integer, SecretKey> dataKeys = new ConcurrentHashMap<>();
 
-    VaultKeys(DataKeyStore store, TransactionTemplate tx, Clock clock, KessaiProperties properties) {
+    VaultKeys(DataKeyStore store, TransactionTemplate tx, Clock clock, KessaiProperties properties,
+            FieldCipher masterKeys) {
         this.store = store;
         this.tx = tx;
         this.clock = clock;
-        var keys = properties.dataDir().resolve("keys");
         var test = properties.vault().test();
         var production = properties.vault().production();
-        put(keks, ShopMode.TEST, KeyMaterial.load("kessai.vault.test.kek", test.kek(), test.kekFile(),
-                keys.resolve("vault-test.kek")));
-        put(fingerprintKeys, ShopMode.TEST, KeyMaterial.load("kessai.vault.test.fingerprint-key",
-                test.fingerprintKey(), test.fingerprintKeyFile(), keys.resolve("vault-test-fingerprint.key")));
+        // TEST mode keys not configured: derived from the master key, so that every node sharing the database (and
+        // therefore the master key) opens what another node sealed
+        byte[] configuredTestKek = KeyMaterial.load("kessai.vault.test.kek", test.kek(), test.kekFile(), null);
+        put(keks, ShopMode.TEST, configuredTestKek != null ? configuredTestKek
+                : masterKeys.derive("kessai-vault-test-kek-v1"));
+        byte[] testFingerprint = KeyMaterial.load("kessai.vault.test.fingerprint-key", test.fingerprintKey(),
+                test.fingerprintKeyFile(), null);
+        put(fingerprintKeys, ShopMode.TEST, testFingerprint != null ? testFingerprint
+                : masterKeys.derive("kessai-vault-test-fingerprint-v1"));
         put(keks, ShopMode.PRODUCTION, KeyMaterial.load("kessai.vault.production.kek", production.kek(),
                 production.kekFile(), null));
         put(fingerprintKeys, ShopMode.PRODUCTION, KeyMaterial.load("kessai.vault.production.fingerprint-key",

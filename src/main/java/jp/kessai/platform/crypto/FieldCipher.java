@@ -129,6 +129,14 @@ public class FieldCipher {
         return new String(open(key, sealed, aad(keyId)), StandardCharsets.UTF_8);
     }
 
+    /**
+     * A 32-byte key derived from the master key for {@code label} (HMAC-SHA-256): every node started with the same
+     * master key derives the same key, as for the NET CASH Token. Never logged.
+     */
+    public byte[] derive(String label) {
+        return hmac(masterKey.getEncoded(), label);
+    }
+
     /** Keyed fingerprint (HMAC-SHA-256) for matching secrets such as card numbers without storing them in clear. */
     public String fingerprint(String value) {
         try {
