@@ -199,10 +199,19 @@ class VaultKeyRotationIT extends OpenApiIntegrationTest {
         assertThat(api.post("/credit/on-file/charge", onfileCharge(newOrderId(), 100, b, "", "")).status()).isEqualTo(201);
     }
 
-    /** A distinct valid-length number per member and card (Luhn is not checked by the simulator). */
+    /** A distinct card number per member and card, with its Luhn check digit (charges refuse numbers without one). */
     private static String pan(String memberId, int card) {
         long n = Math.abs((long) memberId.hashCode()) % 100_000_000L;
-        return "41" + String.format("%08d", n) + String.format("%02d", card) + "9999";
+        String body = "41" + String.format("%08d", n) + String.format("%02d", card) + "999";
+        int sum = 0;
+        for (int i = 0; i < body.length(); i++) { // from the right, every second digit (starting next to the check) doubled
+            int digit = body.charAt(body.length() - 1 - i) - '0';
+            if (i % 2 == 0) {
+                digit = digit * 2 > 9 ? digit * 2 - 9 : digit * 2;
+            }
+            sum += digit;
+        }
+        return body + (10 - sum % 10) % 10;
     }
 
     private long underOtherKeys(int keyId) {
