@@ -21,7 +21,7 @@ class SandboxErrorPage implements FaceErrorPage {
             Refusal.REJECTED_HEADERS, "the request headers are invalid",
             Refusal.UNREADABLE, "the request could not be read (a JSON object is expected)",
             Refusal.BODY_TOO_LARGE, "the request body is too large",
-            Refusal.UNSUPPORTED_MEDIA_TYPE, "the Content-Type must be application/json",
+            Refusal.UNSUPPORTED_MEDIA_TYPE, SandboxErrors.NOT_JSON_MEDIA_TYPE,
             Refusal.NOT_ACCEPTABLE, "the sandbox answers application/json only",
             Refusal.UNAVAILABLE, "Kessai is starting or stopping",
             Refusal.SERVER_ERROR, "internal error");
