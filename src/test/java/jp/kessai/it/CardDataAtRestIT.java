@@ -66,10 +66,14 @@ class CardDataAtRestIT extends OpenApiIntegrationTest {
         }
         assertThat(forbidden).hasSize(CARDS_AND_CODES.size() * (1 + 2 * 9) + bodies.size() * 2 * 9);
         forbidden.forEach((what, text) -> assertThat(dump.contains(text)).as(what + " (" + text + ") is stored").isFalse());
+        String textDump = dumpEveryColumn(false);
         for (String code : CARDS_AND_CODES.values()) {
             // a 3-4 digit code may occur by chance inside ids, hex or times: look for it as a value of its own
             Pattern alone = Pattern.compile("(?<![0-9A-Za-z.:+-])" + code + "(?![0-9A-Za-z.:])");
-            assertThat(alone.matcher(dump).find()).as("security code " + code + " is stored").isFalse();
+            var found = alone.matcher(textDump);
+            assertThat(found.find()).as(() -> "security code " + code + " is stored: …" + textDump.substring(
+                    Math.max(0, found.start() - 120), Math.min(textDump.length(), found.end() + 60)) + "…")
+                    .isFalse();
         }
         assertThat(dump).doesNotContain("securityCode").contains("************1111");
     }
@@ -94,6 +98,14 @@ class CardDataAtRestIT extends OpenApiIntegrationTest {
 
     /** Every value of every column of every user table, as text; bytea as lowercase hex. */
     private String dumpEveryColumn() {
+        return dumpEveryColumn(true);
+    }
+
+    /**
+     * Every column of every table as text; without {@code integers}, the integer-typed columns (ids, amounts,
+     * counters) are left out: a sequence reaching 592 is not a security code, and no code is kept as an integer.
+     */
+    private String dumpEveryColumn(boolean integers) {
         var columns = jdbc.sql("""
                 SELECT c.table_schema, c.table_name, c.column_name, c.data_type
                   FROM information_schema.columns c
@@ -105,6 +117,9 @@ class CardDataAtRestIT extends OpenApiIntegrationTest {
                 "order_operation", "sim_card_authorization");
         StringBuilder dump = new StringBuilder();
         for (List<String> column : columns) {
+            if (!integers && List.of("smallint", "integer", "bigint").contains(column.get(3))) {
+                continue;
+            }
             String name = "\"" + column.get(2).replace("\"", "\"\"") + "\"";
             String value = column.get(3).equals("bytea") ? "encode(" + name + ", 'hex')" : name + "::text";
             String table = "\"" + column.get(0) + "\".\"" + column.get(1) + "\"";
