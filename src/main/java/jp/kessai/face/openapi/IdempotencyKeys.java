@@ -148,6 +148,11 @@ class IdempotencyKeys {
         } else if (reply.unknownOutcomeAccessId() != null) {
             jdbc.sql("UPDATE openapi_idempotency SET state = 'UNKNOWN', access_id = ? WHERE shop_pk = ? AND idem_key = ?")
                     .params(reply.unknownOutcomeAccessId(), shopPk, key).update();
+        } else if (reply.status() == 503) {
+            // the database went away during the request: its claim may have committed (and its charge gone through),
+            // so the retry must resume (look at the order first), not start afresh and meet its own order as "already
+            // used" (DatabaseFailoverIT, primary killed mid-load)
+            release(shopPk, key);
         } else {
             forget(shopPk, key);
         }
