@@ -97,7 +97,7 @@ public class CreditCharge {
         public void atClaim(long orderPk) {
             credit.saveCharge(orderPk, CardBrand.of(command.pan()).name(), command.expiryMonth(), command.expiryYear(),
                     command.cardholderName(), command.paymentMethod(), command.installments(), command.itemCode(),
-                    command.apiVersion(), command.requestDetails());
+                    command.apiVersion(), command.requestDetails(), command.source());
         }
 
         @Override
@@ -109,7 +109,7 @@ public class CreditCharge {
     }
 
     private static boolean contracted(ShopSettings settings, Command command) {
-        if (!settings.creditContracted() || !settings.pciDssCompliant()) {
+        if (!settings.creditContracted() || (command.source() == CardSource.CARD_DATA && !settings.pciDssCompliant())) {
             return false;
         }
         return switch (command.paymentMethod()) {
@@ -124,11 +124,12 @@ public class CreditCharge {
      * A charge after the face validated it. The security code goes to the acquirer and nowhere else.
      *
      * @param requestDetails the merchant, order and payer objects as JSON (no card data), kept with the order
+     * @param source where the card came from; only {@link CardSource#CARD_DATA} needs the PCI DSS flag
      */
     public record Command(String orderId, long amountYen, ClientFields clientFields, CardNumber pan, String expiryMonth,
             String expiryYear, SecurityCode securityCode, String cardholderName, boolean capture,
             CreditPaymentMethod paymentMethod, Integer installments, String itemCode, String apiVersion,
-            String requestDetails) {
+            String requestDetails, CardSource source) {
 
         @Override
         public String toString() {

@@ -51,11 +51,23 @@ class CreditViews {
         return node;
     }
 
+    /** OAS CreditResult.cardType: APPLE_PAY and GOOGLE_PAY for wallet tokens, CREDIT_CARD otherwise (MP tokens too). */
+    static String cardType(CreditDetail detail) {
+        if (detail == null) {
+            return "CREDIT_CARD";
+        }
+        return switch (detail.cardSource()) {
+            case APPLE_PAY -> "APPLE_PAY";
+            case GOOGLE_PAY -> "GOOGLE_PAY";
+            case CARD_DATA, MP_TOKEN -> "CREDIT_CARD";
+        };
+    }
+
     ObjectNode creditResult(Transaction.Credit transaction) {
         Order order = transaction.order();
         CreditDetail detail = transaction.detail();
         ObjectNode node = json.object();
-        node.put("cardType", "CREDIT_CARD");
+        node.put("cardType", cardType(detail));
         ObjectNode card = json.object();
         put(card, "cardNumber", order.cardNoMasked());
         if (detail != null) {

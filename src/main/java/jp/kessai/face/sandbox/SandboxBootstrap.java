@@ -3,6 +3,7 @@ package jp.kessai.face.sandbox;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.core.shop.ShopDirectory;
 import jp.kessai.core.shop.ShopMode;
+import jp.kessai.core.token.TokenKeys;
 import jp.kessai.processor.netcash.simulator.NetCashCenterSimulator;
 import jp.kessai.processor.netcash.simulator.NetCashTestCards;
 import jp.kessai.platform.KessaiProperties;
@@ -33,9 +34,11 @@ class SandboxBootstrap {
     private final NetCashCenterSimulator netCash;
     private final KessaiProperties properties;
     private final Environment environment;
+    private final TokenKeys tokenKeys;
 
     SandboxBootstrap(ShopDirectory shops, PrecaCenterSimulator center, NetCashCenterSimulator netCash,
-            KessaiProperties properties, Environment environment) {
+            KessaiProperties properties, Environment environment, TokenKeys tokenKeys) {
+        this.tokenKeys = tokenKeys;
         this.shops = shops;
         this.center = center;
         this.netCash = netCash;
@@ -59,6 +62,8 @@ class SandboxBootstrap {
                 .withEverythingContracted());
         PrecaTestCards.all().forEach(center::saveCardIfAbsent);
         NetCashTestCards.all().forEach(netCash::saveCardIfAbsent);
+        // the tokenizer's keys are public by design (the merchant's page carries them): printed like the URLs
+        TokenKeys.ShopKeys keys = tokenKeys.ensure(shop);
         String base = "http://localhost:" + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         log.info("""
 
@@ -67,9 +72,12 @@ class SandboxBootstrap {
                 idpass         {}/payment/<Name>.idPass   (e.g. {}/payment/EntryTranJcbPreca.idPass)
                 openapi        {}/token, {}/credit/charge, {}/order/*   (Basic auth ShopID:ShopPass or Bearer)
                 sandbox API    POST {}/sandbox/shops, POST {}/sandbox/jcb-preca/cards, POST {}/sandbox/netcash/cards, POST {}/sandbox/card/faults
+                mp-token.js    {}/payment/js/mp-token.js   tokens {}/payment/CreateToken.json
+                MP token keys  apiKey={}
+                               publicKey={}
                 health         {}/actuator/health   metrics {}/actuator/prometheus
                 Test cards: docs/test-cards.md (prepaid approval number {})
-                """, demo.shopId(), demo.shopPass(), demo.robotAid(), base, base, base, base, base, base, base, base, base, base, base,
-                PrecaTestCards.APPROVAL_NO);
+                """, demo.shopId(), demo.shopPass(), demo.robotAid(), base, base, base, base, base, base, base, base, base, base,
+                base, keys.apiKey(), keys.publicKey(), base, base, PrecaTestCards.APPROVAL_NO);
     }
 }
