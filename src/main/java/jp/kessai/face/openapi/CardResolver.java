@@ -85,7 +85,7 @@ class CardResolver {
         }
         if (!SchemaValidator.absent(information.get(CARD)) && !shop.settings().pciDssCompliant()) {
             return new Resolution.Refused(new Problem(ProblemTitle.INVALID_CONTRACT,
-                    "The shop's contract does not allow this request.(" + path + "." + CARD + ")"));
+                    "The shop's contract does not allow this request."));
         }
         JsonNode tokenized = information.get(TOKENIZED_CARD);
         String type = CreditChargeEndpoint.text(tokenized, "type");
