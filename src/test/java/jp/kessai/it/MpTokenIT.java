@@ -178,7 +178,7 @@ class MpTokenIT extends OpenApiIntegrationTest {
     }
 
     @Test
-    void wrongKeysAreRefused() {
+    void wrongKeysAreRefused() throws Exception {
         String encrypted = MpTokenClient.encrypt(keys.publicKey(), MpTokenClient.card(CardTestCards.VISA, "06", "2033", null, null));
         assertRaw(tokenizer.raw(null, encrypted, null), "160");
         assertRaw(tokenizer.raw(keys.apiKey(), null, null), "150");
@@ -190,8 +190,17 @@ class MpTokenIT extends OpenApiIntegrationTest {
         assertRaw(tokenizer.raw(keys.apiKey(), forOtherShop, null), "190");
         assertRaw(tokenizer.raw(keys.apiKey(), "bm90IGVuY3J5cHRlZA==", null), "190");
         assertRaw(tokenizer.raw(keys.apiKey(), "%%%", null), "190");
-        var preflight = new OpenApiClient(baseUrl()).send("OPTIONS", "/payment/CreateToken.json", null, null);
-        assertThat(preflight.status()).isEqualTo(204);
+        var preflight = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(baseUrl() + "/payment/CreateToken.json"))
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody())
+                .header("Origin", "https://merchant.example").header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).as("a browser's CORS preflight").isBetween(200, 204);
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("*");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Methods")).hasValueSatisfying(v -> assertThat(v).contains("POST"));
+        var options = new OpenApiClient(baseUrl()).send("OPTIONS", "/payment/CreateToken.json", null, null);
+        assertThat(options.status()).isEqualTo(204);
         assertThat(new OpenApiClient(baseUrl()).send("GET", "/payment/CreateToken.json", null, null).status()).isEqualTo(405);
     }
 

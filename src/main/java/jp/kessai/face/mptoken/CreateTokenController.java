@@ -13,6 +13,7 @@ import jp.kessai.platform.metrics.Counters;
 import jp.kessai.platform.time.KessaiClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
@@ -54,6 +55,8 @@ class CreateTokenController {
         this.counters = counters;
     }
 
+    /** Spring answers CORS preflights itself (before the handler runs): this is what it answers them with. */
+    @CrossOrigin(origins = "*", methods = RequestMethod.POST, allowedHeaders = "Content-Type", maxAge = 600)
     @RequestMapping(path = PATH, method = {RequestMethod.GET, RequestMethod.HEAD, RequestMethod.POST, RequestMethod.PUT,
             RequestMethod.PATCH, RequestMethod.DELETE, RequestMethod.OPTIONS, RequestMethod.TRACE})
     void handle(HttpServletRequest http, HttpServletResponse out) throws IOException {
