@@ -84,6 +84,14 @@ public enum ResultCode {
     /** The referenced transaction is not a successful card transaction whose card could be stored. */
     REFERENCE_NOT_STORABLE,
 
+    // Card tokens (MP token)
+    /** No token of the shop answers the token sent. */
+    CARD_TOKEN_NOT_FOUND,
+    /** The token was already redeemed (a token is single use). */
+    CARD_TOKEN_USED,
+    /** The token's lifetime passed before it was redeemed. */
+    CARD_TOKEN_EXPIRED,
+
     /** Unexpected failure inside Kessai. */
     SYSTEM_ERROR
 }

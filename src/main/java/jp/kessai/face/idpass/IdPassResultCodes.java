@@ -67,6 +67,10 @@ final class IdPassResultCodes {
         TABLE.put(ResultCode.ONFILE_CARD_LIMIT_EXCEEDED, Codes.both("E01230009"));
         TABLE.put(ResultCode.ONFILE_CARD_DUPLICATED, Codes.both("E01390010"));
         TABLE.put(ResultCode.REFERENCE_NOT_STORABLE, new Codes("M01058002", "E01110002"));
+        // MP tokens (no idpass face takes them; the input parameter error family of the protocol type)
+        TABLE.put(ResultCode.CARD_TOKEN_NOT_FOUND, Codes.both("E01390002"));
+        TABLE.put(ResultCode.CARD_TOKEN_USED, Codes.both("E01390002"));
+        TABLE.put(ResultCode.CARD_TOKEN_EXPIRED, Codes.both("E01390002"));
         TABLE.put(ResultCode.SYSTEM_ERROR, new Codes("M91099999", "E91099999"));
         for (ResultCode code : ResultCode.values()) {
             if (code != ResultCode.OK && !TABLE.containsKey(code)) {

@@ -10,17 +10,16 @@ import jp.kessai.core.transaction.Transaction;
 import jp.kessai.core.order.Channel;
 import jp.kessai.core.order.ClientFields;
 import jp.kessai.core.order.OrderStatus;
-import jp.kessai.platform.secret.CardNumber;
-import jp.kessai.platform.secret.SecurityCode;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * POST /credit/charge with card data (CreditPanInformation), without 3-D Secure: 201 CreditChargeResponse with
- * nextAction CAPTURE (AUTH) or NO_ACTION (CAPTURE). Tokenised cards, 3-D Secure (useTds2 defaults to true!) and fraud
- * detection come with later issues and are refused with a 400 that says so.
+ * POST /credit/charge with card data (CreditPanInformation) or a token (CreditTokenInformation: MP token, sandbox
+ * Apple Pay / Google Pay token), without 3-D Secure: 201 CreditChargeResponse with nextAction CAPTURE (AUTH) or
+ * NO_ACTION (CAPTURE). 3-D Secure (useTds2 defaults to true!) and fraud detection come with later issues and are
+ * refused with a 400 that says so.
  */
 @Component
 class CreditChargeEndpoint implements OpenApiOperation {
@@ -35,8 +34,11 @@ class CreditChargeEndpoint implements OpenApiOperation {
     private final CreditInquiry inquiry;
     private final CreditViews views;
     private final OpenApiJson json;
+    private final CardResolver cards;
 
-    CreditChargeEndpoint(JsonMapper mapper, CreditCharge charge, CreditInquiry inquiry, CreditViews views, OpenApiJson json) {
+    CreditChargeEndpoint(JsonMapper mapper, CreditCharge charge, CreditInquiry inquiry, CreditViews views, OpenApiJson json,
+            CardResolver cards) {
+        this.cards = cards;
         this.validator = SchemaValidator.fromClasspath(mapper);
         this.charge = charge;
         this.inquiry = inquiry;
@@ -60,8 +62,16 @@ class CreditChargeEndpoint implements OpenApiOperation {
         if (problem.isPresent()) {
             return json.problem(problem.get(), PATH);
         }
+        // the last check before the core: a token is spent only by a request that passed every other one
+        var resolution = cards.resolve(call.shop(), call.body().get("creditInformation"), "creditInformation",
+                CardResolver.Use.REDEEM);
+        if (resolution instanceof CardResolver.Resolution.Refused(Problem refused)) {
+            return json.problem(refused, PATH);
+        }
+        var card = ((CardResolver.Resolution.Resolved) resolution).card();
         var idempotency = call.idempotency();
-        CreditOutcome outcome = charge.charge(call.shop(), Channel.OPENAPI, command(call), idempotency.joining(this::render));
+        CreditOutcome outcome = charge.charge(call.shop(), Channel.OPENAPI, command(call, card),
+                idempotency.joining(this::render));
         return idempotency.answer(outcome, this::render);
     }
 
@@ -111,11 +121,9 @@ class CreditChargeEndpoint implements OpenApiOperation {
         if (!information.isObject()) {
             return Optional.of(Problem.invalid("creditInformation"));
         }
-        if (!SchemaValidator.absent(information.get("tokenizedCard"))) {
-            return Optional.of(Problem.notYetSupported("Tokenized card input (MP token, Apple Pay, Google Pay)",
-                    "creditInformation.tokenizedCard"));
-        }
-        problem = validator.validate("CreditPanInformation", information, "creditInformation");
+        boolean tokenized = CardResolver.tokenized(information);
+        problem = validator.validate(tokenized ? "CreditTokenInformation" : "CreditPanInformation", information,
+                "creditInformation");
         if (problem.isPresent()) {
             return problem;
         }
@@ -137,16 +145,19 @@ class CreditChargeEndpoint implements OpenApiOperation {
         if (!SchemaValidator.absent(fraud) && fraud.booleanValue()) {
             return Optional.of(Problem.notYetSupported("Fraud detection", OPTIONS + ".useFraudDetection"));
         }
+        if ("APPLE_PAY_TOKEN".equals(CardResolver.tokenType(information))
+                && paymentMethod(options) != CreditPaymentMethod.ONE_TIME) {
+            return Optional.of(Problem.invalid(OPTIONS + ".paymentMethod")); // Apple Pay: one-time payments only
+        }
         if (paymentMethod(options) == CreditPaymentMethod.INSTALLMENT && SchemaValidator.absent(options.get("installments"))) {
             return Optional.of(Problem.missing(OPTIONS + ".installments"));
         }
         return Optional.empty();
     }
 
-    private CreditCharge.Command command(OpenApiCall call) {
+    private CreditCharge.Command command(OpenApiCall call, CardResolver.RequestCard card) {
         JsonNode body = call.body();
         JsonNode order = body.get("order");
-        JsonNode card = body.get("creditInformation").get("card");
         JsonNode options = body.get("creditInformation").get("creditChargeOptions");
         CreditPaymentMethod method = paymentMethod(options);
         Integer installments = method == CreditPaymentMethod.INSTALLMENT
@@ -156,22 +167,18 @@ class CreditChargeEndpoint implements OpenApiOperation {
                 text(order, "orderId"),
                 Long.parseLong(text(order, "amount")),
                 clientFields(order.get("clientFields")),
-                new CardNumber(text(card, "cardNumber")),
-                text(card, "expiryMonth"),
-                text(card, "expiryYear"),
-                securityCode(text(card, "securityCode")),
-                text(card, "cardholderName"),
+                card.number(),
+                card.expiryMonth(),
+                card.expiryYear(),
+                card.securityCode(),
+                card.cardholderName(),
                 "CAPTURE".equals(text(options, "authorizationMode")),
                 method,
                 installments,
                 itemCode == null ? "0000990" : itemCode,
                 call.apiVersion(),
-                requestDetails(body));
-    }
-
-    /** The security code is optional in CreditPanInformation. */
-    private static SecurityCode securityCode(String given) {
-        return given == null ? null : new SecurityCode(given);
+                requestDetails(body),
+                card.entry());
     }
 
     /** merchant, order and payer as given (no card data), kept with the transaction. */

@@ -60,7 +60,7 @@ class SchemaTypeErrorsTest {
             "/order/inquiry", "{\"accessId\":\"" + ACCESS_ID + "\",\"orderId\":\"order-001\",\"additionalOptions\":{}}");
 
     private static final Map<String, OpenApiOperation> ENDPOINTS = Map.of(
-            "/credit/charge", new CreditChargeEndpoint(JSON, null, null, null, OPENAPI_JSON),
+            "/credit/charge", new CreditChargeEndpoint(JSON, null, null, null, OPENAPI_JSON, null),
             "/order/capture", new OrderCaptureEndpoint(JSON, null, OPENAPI_JSON, null, null, null),
             "/order/cancel", new OrderCancelEndpoint(JSON, null, OPENAPI_JSON, null, null, null),
             "/order/update", new OrderUpdateEndpoint(JSON, null, OPENAPI_JSON, null, null, null),
