@@ -260,6 +260,116 @@ class MpTokenIT extends OpenApiIntegrationTest {
         assertThat(output.getAll()).doesNotContain(number);
     }
 
+    private static String vaultMember() {
+        return "mt-" + System.nanoTime() % 1_000_000_000L + "@it";
+    }
+
+    private static String tokenized(String type, String token) {
+        return "\"tokenizedCard\":{\"type\":\"" + type + "\",\"token\":\"" + token + "\"}";
+    }
+
+    private static String storeWithToken(String type, String token, String onfileCardOptions) {
+        return "{\"merchant\":" + VaultFixtures.MERCHANT + ",\"creditStoringInformation\":{" + tokenized(type, token)
+                + ",\"onfileCardOptions\":" + onfileCardOptions + "}}";
+    }
+
+    /** A problem of a vault endpoint: media type, title, exact detail, instance and the Problem schema. */
+    private static void vaultProblem(OpenApiClient.Answer answer, String instance, String title, String detail) {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(400);
+        assertThat(answer.contentType()).as(answer.body()).isEqualTo("application/problem+json");
+        assertThat(answer.at("/title")).as(answer.body()).isEqualTo(title);
+        assertThat(answer.at("/detail")).isEqualTo(detail);
+        assertThat(answer.at("/instance")).isEqualTo(instance);
+        assertThat(ResponseSchemaCheck.violations("Problem", answer.body())).isEmpty();
+    }
+
+    @Test
+    void aTokenStoresACardInTheVaultWhichIsThenChargedOnFileAndTheTokenIsUsedUp() {
+        String memberId = vaultMember();
+        String token = tokenizer.token(CardTestCards.MASTERCARD, "123");
+        var stored = api.post("/credit/storeCard", storeWithToken("MP_TOKEN", token,
+                "{\"memberId\":\"" + memberId + "\",\"createNewMember\":true,\"setDefault\":true}"), idempotencyKey(newKey()));
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        assertSchema("CreditStoreCardReponse", stored);
+        assertThat(stored.at("/cardResult/cardNumber")).isEqualTo("************4444");
+
+        var paid = api.post("/credit/on-file/charge", VaultFixtures.onfileCharge(newOrderId(), 900, memberId, "", ""));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertSchema("CreditChargeResponse", paid);
+        assertThat(paid.at("/creditResult/cardType")).isEqualTo("CREDIT_CARD");
+        assertThat(paid.at("/creditResult/cardResult/cardNumber")).isEqualTo("************4444");
+        assertThat(paid.at("/creditResult/cardResult/brand")).isEqualTo("MASTERCARD");
+
+        var again = api.post("/credit/storeCard", storeWithToken("MP_TOKEN", token,
+                "{\"memberId\":\"" + memberId + "\"}"));
+        vaultProblem(again, "/credit/storeCard", "invalid_parameter",
+                "The token has already been used.(creditStoringInformation.tokenizedCard.token)");
+        var unknown = api.post("/credit/storeCard", storeWithToken("MP_TOKEN", "0".repeat(64),
+                "{\"memberId\":\"" + memberId + "\"}"));
+        vaultProblem(unknown, "/credit/storeCard", "invalid_parameter",
+                "The value provided for parameter is invalid.(creditStoringInformation.tokenizedCard.token)");
+        var apple = api.post("/credit/storeCard", storeWithToken("APPLE_PAY_TOKEN",
+                wallet("{\"kessaiTestCard\":{\"cardNumber\":\"" + CardTestCards.VISA + "\"}}"),
+                "{\"memberId\":\"" + memberId + "\"}"));
+        vaultProblem(apple, "/credit/storeCard", "invalid_parameter",
+                "The value provided for parameter is invalid.(creditStoringInformation.tokenizedCard.type)");
+        assertThat(api.post("/member/inquiry", "{\"memberId\":\"" + memberId + "\"}").json().get("onfileCards"))
+                .as("the refused requests stored nothing").hasSize(1);
+    }
+
+    @Test
+    void verifyCardTakesATokenOnceAndStoresTheVerifiedCard() {
+        String memberId = vaultMember();
+        String token = tokenizer.token(CardTestCards.VISA, "123");
+        String body = VaultFixtures.verify(newOrderId(), tokenized("MP_TOKEN", token),
+                "{\"memberId\":\"" + memberId + "\",\"createNewMember\":true,\"setDefault\":true}");
+        var verified = api.post("/credit/verifyCard", body);
+        assertThat(verified.status()).as(verified.body()).isEqualTo(201);
+        assertSchema("CreditVerifyCardResponse", verified);
+        assertThat(verified.at("/creditResult/cardResult/cardNumber")).isEqualTo("************1111");
+        assertThat(verified.at("/onfileCardResult/memberId")).isEqualTo(memberId);
+        assertThat(inquiry(verified.at("/orderReference/accessId")).at("/orderReference/status")).isEqualTo("CHECK");
+
+        var reused = api.post("/credit/verifyCard", VaultFixtures.verify(newOrderId(), tokenized("MP_TOKEN", token), null));
+        vaultProblem(reused, "/credit/verifyCard", "invalid_parameter",
+                "The token has already been used.(creditVerificationInformation.tokenizedCard.token)");
+
+        String stale = tokenizer.token(CardTestCards.VISA, "123");
+        sandbox("POST", "/sandbox/clock/advance", "{\"advanceSeconds\":1900}");
+        var expired = api.post("/credit/verifyCard", VaultFixtures.verify(newOrderId(), tokenized("MP_TOKEN", stale), null));
+        vaultProblem(expired, "/credit/verifyCard", "invalid_parameter",
+                "The token has expired.(creditVerificationInformation.tokenizedCard.token)");
+
+        var google = api.post("/credit/verifyCard", VaultFixtures.verify(newOrderId(), tokenized("GOOGLE_PAY_TOKEN",
+                wallet("{\"kessaiTestCard\":{\"cardNumber\":\"" + CardTestCards.JCB + "\"}}")), null));
+        assertThat(google.status()).as(google.body()).isEqualTo(201);
+        assertThat(google.at("/creditResult/cardType")).isEqualTo("GOOGLE_PAY");
+        var paid = api.post("/credit/on-file/charge", VaultFixtures.onfileCharge(newOrderId(), 400, memberId, "", ""));
+        assertThat(paid.status()).as(paid.body()).isEqualTo(201);
+        assertThat(paid.at("/creditResult/cardResult/cardNumber")).isEqualTo("************1111");
+    }
+
+    @Test
+    void aShopWithoutThePciDssFlagStoresATokenAndChargesItOnFile() {
+        String shop = "tshopnv" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        var created = sandbox("POST", "/sandbox/shops", "{\"shopId\":\"" + shop + "\",\"shopPass\":\"pass1234\","
+                + "\"settings\":{\"pciDssCompliant\":false}}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String apiKey = created.body().replaceAll(".*\"apiKey\":\"([^\"]+)\".*", "$1");
+        String publicKey = created.body().replaceAll(".*\"publicKey\":\"([^\"]+)\".*", "$1");
+        var client = new MpTokenClient(baseUrl(), apiKey, publicKey);
+        var merchant = new OpenApiClient(baseUrl()).as(OpenApiClient.basic(shop, "pass1234"));
+        String memberId = vaultMember();
+        var stored = merchant.post("/credit/storeCard", storeWithToken("MP_TOKEN", client.token(CardTestCards.JCB, "1234"),
+                "{\"memberId\":\"" + memberId + "\",\"createNewMember\":true,\"setDefault\":true}"));
+        assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+        var paid = merchant.post("/credit/on-file/charge", VaultFixtures.onfileCharge(newOrderId(), 500, memberId, "", ""));
+        assertThat(paid.status()).as("a stored card needs no PCI DSS flag: " + paid.body()).isEqualTo(201);
+        var direct = merchant.post("/credit/storeCard", VaultFixtures.storeCard(CardTestCards.VISA, "{\"memberId\":\"" + memberId + "\"}"));
+        assertThat(direct.status()).as(direct.body()).isEqualTo(400);
+        assertThat(direct.at("/title")).isEqualTo("invalid_contract");
+    }
+
     /** A problem answer: its media type, title and the Problem schema (details are checked by the tests). */
     private static void problem(OpenApiClient.Answer answer, String title) {
         assertThat(answer.contentType()).as(answer.body()).isEqualTo("application/problem+json");
