@@ -75,7 +75,10 @@ class ShopSandboxController {
         view.put("robotAid", shop.robotAid());
         view.put("mode", shop.mode().name());
         view.put("settings", shop.settings());
-        view.put("mpToken", Map.of("apiKey", keys.apiKey(), "publicKey", keys.publicKey()));
+        var mpToken = new java.util.LinkedHashMap<String, String>(); // ordered: the answer is stable (docs, RunnableDocsIT)
+        mpToken.put("apiKey", keys.apiKey());
+        mpToken.put("publicKey", keys.publicKey());
+        view.put("mpToken", mpToken);
         return view;
     }
 
