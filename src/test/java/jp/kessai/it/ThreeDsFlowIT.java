@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import jp.kessai.core.credit.CardEntry;
 import jp.kessai.core.credit.CreditCharge;
 import jp.kessai.core.credit.CreditPaymentMethod;
 import jp.kessai.core.order.Channel;
@@ -318,7 +319,7 @@ class ThreeDsFlowIT extends ThreeDsIntegrationTest {
         String orderId = newOrderId();
         var command = new CreditCharge.Command(orderId, 0, ClientFields.NONE, new CardNumber(ThreeDsTestCards.CHALLENGE),
                 "06", "2033", new SecurityCode("123"), "TARO MIHON", false, CreditPaymentMethod.ONE_TIME, null,
-                "0000990", "2023-06", "{}");
+                "0000990", "2023-06", "{}", CardEntry.CARD_DATA);
         var manual = threeDs.verify(shop, Channel.OPENAPI, command,
                 new ThreeDsRequest(false, AllowAttempt.FOLLOW, false, false, CALLBACK, "v-1", null, null),
                 Participant.none());
@@ -338,7 +339,7 @@ class ThreeDsFlowIT extends ThreeDsIntegrationTest {
 
         var auto = threeDs.verify(shop, Channel.OPENAPI, new CreditCharge.Command(newOrderId(), 0, ClientFields.NONE,
                         new CardNumber(CardTestCards.JCB), "06", "2033", null, null, false, CreditPaymentMethod.ONE_TIME,
-                        null, "0000990", "2023-06", "{}"),
+                        null, "0000990", "2023-06", "{}", CardEntry.CARD_DATA),
                 new ThreeDsRequest(false, AllowAttempt.FOLLOW, false, true, CALLBACK, null, null, null), Participant.none());
         var autoP = decodeP(walk(baseUrl() + ThreeDsPaths.start(auto.token()), null));
         assertThat(autoP).containsEntry("event", "TDS_VERIFICATION_FINISHED").doesNotContainKey("csrfToken");
@@ -348,7 +349,7 @@ class ThreeDsFlowIT extends ThreeDsIntegrationTest {
 
         var skipped = threeDs.verify(shop, Channel.OPENAPI, new CreditCharge.Command(newOrderId(), 0, ClientFields.NONE,
                         new CardNumber(ThreeDsTestCards.NOT_ENROLLED), "06", "2033", null, null, false,
-                        CreditPaymentMethod.ONE_TIME, null, "0000990", "2023-06", "{}"),
+                        CreditPaymentMethod.ONE_TIME, null, "0000990", "2023-06", "{}", CardEntry.CARD_DATA),
                 new ThreeDsRequest(true, AllowAttempt.FOLLOW, false, true, CALLBACK, null, null, null), Participant.none());
         assertThat(skipped.ok()).isTrue();
         assertThat(skipped.verificationSkipped()).as("the caller verifies without 3-D Secure").isTrue();

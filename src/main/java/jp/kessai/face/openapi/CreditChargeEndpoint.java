@@ -14,19 +14,17 @@ import jp.kessai.core.order.OrderStatus;
 import jp.kessai.core.threeds.StartOutcome;
 import jp.kessai.core.threeds.ThreeDsResults;
 import jp.kessai.core.threeds.ThreeDsStart;
-import jp.kessai.platform.secret.CardNumber;
-import jp.kessai.platform.secret.SecurityCode;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * POST /credit/charge with card data (CreditPanInformation). Without 3-D Secure (useTds2 false): 201
- * CreditChargeResponse with nextAction CAPTURE (AUTH) or NO_ACTION (CAPTURE). With it (useTds2 true, the default):
- * 202 CreditChargeTds2Response with the redirect to Kessai's 3DS pages, or 201 when the card is not enrolled and
- * skipNotEnrolledCard is true. Tokenised cards and fraud detection come with later issues and are refused with a 400
- * that says so.
+ * POST /credit/charge with card data (CreditPanInformation) or a token (CreditTokenInformation: MP token, sandbox
+ * Apple Pay / Google Pay token). Without 3-D Secure (useTds2 false): 201 CreditChargeResponse with nextAction CAPTURE
+ * (AUTH) or NO_ACTION (CAPTURE). With it (useTds2 true, the default): 202 CreditChargeTds2Response with the redirect to
+ * Kessai's 3DS pages, or 201 when the card is not enrolled and skipNotEnrolledCard is true. Fraud detection comes with
+ * a later issue and is refused with a 400 that says so.
  */
 @Component
 class CreditChargeEndpoint implements OpenApiOperation {
@@ -44,12 +42,14 @@ class CreditChargeEndpoint implements OpenApiOperation {
     private final ThreeDsStart threeDs;
     private final ThreeDsResults threeDsResults;
     private final Tds2Wire tds2;
+    private final CardResolver cards;
 
     CreditChargeEndpoint(JsonMapper mapper, CreditCharge charge, CreditInquiry inquiry, CreditViews views, OpenApiJson json,
-            ThreeDsStart threeDs, ThreeDsResults threeDsResults, Tds2Wire tds2) {
+            ThreeDsStart threeDs, ThreeDsResults threeDsResults, Tds2Wire tds2, CardResolver cards) {
         this.threeDs = threeDs;
         this.threeDsResults = threeDsResults;
         this.tds2 = tds2;
+        this.cards = cards;
         this.validator = SchemaValidator.fromClasspath(mapper);
         this.charge = charge;
         this.inquiry = inquiry;
@@ -73,15 +73,23 @@ class CreditChargeEndpoint implements OpenApiOperation {
         if (problem.isPresent()) {
             return json.problem(problem.get(), PATH);
         }
+        // the last check before the core: a token is spent only by a request that passed every other one
+        var resolution = cards.resolve(call.shop(), call.body().get("creditInformation"), "creditInformation",
+                CardResolver.Use.REDEEM);
+        if (resolution instanceof CardResolver.Resolution.Refused(Problem refused)) {
+            return json.problem(refused, PATH);
+        }
+        var card = ((CardResolver.Resolution.Resolved) resolution).card();
         var idempotency = call.idempotency();
         if (Tds2Wire.useTds2(call.body().get("creditInformation").get("creditChargeOptions"))) {
             String base = tds2.base();
             Function<StartOutcome, Reply> render = started -> renderStart(started, base);
-            StartOutcome started = threeDs.charge(call.shop(), Channel.OPENAPI, command(call),
+            StartOutcome started = threeDs.charge(call.shop(), Channel.OPENAPI, command(call, card),
                     Tds2Wire.request(call.body()), idempotency.joining(render));
             return idempotency.answer(started, render);
         }
-        CreditOutcome outcome = charge.charge(call.shop(), Channel.OPENAPI, command(call), idempotency.joining(this::render));
+        CreditOutcome outcome = charge.charge(call.shop(), Channel.OPENAPI, command(call, card),
+                idempotency.joining(this::render));
         return idempotency.answer(outcome, this::render);
     }
 
@@ -145,11 +153,9 @@ class CreditChargeEndpoint implements OpenApiOperation {
         if (!information.isObject()) {
             return Optional.of(Problem.invalid("creditInformation"));
         }
-        if (!SchemaValidator.absent(information.get("tokenizedCard"))) {
-            return Optional.of(Problem.notYetSupported("Tokenized card input (MP token, Apple Pay, Google Pay)",
-                    "creditInformation.tokenizedCard"));
-        }
-        problem = validator.validate("CreditPanInformation", information, "creditInformation");
+        boolean tokenized = CardResolver.tokenized(information);
+        problem = validator.validate(tokenized ? "CreditTokenInformation" : "CreditPanInformation", information,
+                "creditInformation");
         if (problem.isPresent()) {
             return problem;
         }
@@ -170,16 +176,19 @@ class CreditChargeEndpoint implements OpenApiOperation {
         if (!SchemaValidator.absent(fraud) && fraud.booleanValue()) {
             return Optional.of(Problem.notYetSupported("Fraud detection", OPTIONS + ".useFraudDetection"));
         }
+        if ("APPLE_PAY_TOKEN".equals(CardResolver.tokenType(information))
+                && paymentMethod(options) != CreditPaymentMethod.ONE_TIME) {
+            return Optional.of(Problem.invalid(OPTIONS + ".paymentMethod")); // Apple Pay: one-time payments only
+        }
         if (paymentMethod(options) == CreditPaymentMethod.INSTALLMENT && SchemaValidator.absent(options.get("installments"))) {
             return Optional.of(Problem.missing(OPTIONS + ".installments"));
         }
         return Optional.empty();
     }
 
-    private CreditCharge.Command command(OpenApiCall call) {
+    private CreditCharge.Command command(OpenApiCall call, CardResolver.RequestCard card) {
         JsonNode body = call.body();
         JsonNode order = body.get("order");
-        JsonNode card = body.get("creditInformation").get("card");
         JsonNode options = body.get("creditInformation").get("creditChargeOptions");
         CreditPaymentMethod method = paymentMethod(options);
         Integer installments = method == CreditPaymentMethod.INSTALLMENT
@@ -189,22 +198,18 @@ class CreditChargeEndpoint implements OpenApiOperation {
                 text(order, "orderId"),
                 Long.parseLong(text(order, "amount")),
                 clientFields(order.get("clientFields")),
-                new CardNumber(text(card, "cardNumber")),
-                text(card, "expiryMonth"),
-                text(card, "expiryYear"),
-                securityCode(text(card, "securityCode")),
-                text(card, "cardholderName"),
+                card.number(),
+                card.expiryMonth(),
+                card.expiryYear(),
+                card.securityCode(),
+                card.cardholderName(),
                 "CAPTURE".equals(text(options, "authorizationMode")),
                 method,
                 installments,
                 itemCode == null ? "0000990" : itemCode,
                 call.apiVersion(),
-                requestDetails(body));
-    }
-
-    /** The security code is optional in CreditPanInformation. */
-    private static SecurityCode securityCode(String given) {
-        return given == null ? null : new SecurityCode(given);
+                requestDetails(body),
+                card.entry());
     }
 
     /** merchant, order and payer as given (no card data), kept with the transaction. */

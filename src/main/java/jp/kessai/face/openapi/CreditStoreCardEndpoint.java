@@ -26,8 +26,11 @@ class CreditStoreCardEndpoint implements OpenApiOperation {
     private final CreditCardStoring storing;
     private final VaultViews views;
     private final OpenApiJson json;
+    private final CardResolver cards;
 
-    CreditStoreCardEndpoint(JsonMapper mapper, CreditCardStoring storing, VaultViews views, OpenApiJson json) {
+    CreditStoreCardEndpoint(JsonMapper mapper, CreditCardStoring storing, VaultViews views, OpenApiJson json,
+            CardResolver cards) {
+        this.cards = cards;
         this.validator = SchemaValidator.fromClasspath(mapper);
         this.storing = storing;
         this.views = views;
@@ -58,7 +61,8 @@ class CreditStoreCardEndpoint implements OpenApiOperation {
             outcome = storing.storeReferenced(call.shop(), text(information.get("referrer"), "accessId"), options,
                     idempotency.joining(this::render));
         } else {
-            CardInput.Result input = CardInput.source(information, INFORMATION);
+            CardInput.Result input = CardInput.kind(information) == CardInput.Kind.TOKENIZED
+                ? cards.vaultSource(call.shop(), information, INFORMATION) : CardInput.source(information, INFORMATION);
             if (input.problem() != null) {
                 return json.problem(input.problem(), PATH);
             }

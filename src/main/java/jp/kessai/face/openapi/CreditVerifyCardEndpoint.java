@@ -37,11 +37,13 @@ class CreditVerifyCardEndpoint implements OpenApiOperation {
     private final OpenApiJson json;
     private final ThreeDsStart threeDs;
     private final Tds2Wire tds2;
+    private final CardResolver cards;
 
     CreditVerifyCardEndpoint(JsonMapper mapper, CreditVerification verification, CreditViews views,
-            VaultViews vaultViews, OpenApiJson json, ThreeDsStart threeDs, Tds2Wire tds2) {
+            VaultViews vaultViews, OpenApiJson json, ThreeDsStart threeDs, Tds2Wire tds2, CardResolver cards) {
         this.threeDs = threeDs;
         this.tds2 = tds2;
+        this.cards = cards;
         this.validator = SchemaValidator.fromClasspath(mapper);
         this.verification = verification;
         this.views = views;
@@ -66,7 +68,8 @@ class CreditVerifyCardEndpoint implements OpenApiOperation {
             return json.problem(problem.get(), PATH);
         }
         JsonNode information = call.body().get(INFORMATION);
-        CardInput.Result input = CardInput.source(information, INFORMATION);
+        CardInput.Result input = CardInput.kind(information) == CardInput.Kind.TOKENIZED
+                ? cards.vaultSource(call.shop(), information, INFORMATION) : CardInput.source(information, INFORMATION);
         if (input.problem() != null) {
             return json.problem(input.problem(), PATH);
         }
@@ -106,7 +109,7 @@ class CreditVerifyCardEndpoint implements OpenApiOperation {
     private Reply render(VerificationOutcome outcome) {
         CreditOutcome credit = outcome.credit();
         if (credit.ok() && outcome.storeRefusal() != null) {
-            return json.problem(OpenApiResultCodes.of(outcome.storeRefusal(), null), PATH);
+            return json.problem(OpenApiResultCodes.of(outcome.storeRefusal(), null, PATH), PATH);
         }
         return views.reply(credit, PATH, 201, transaction -> {
             ObjectNode node = json.object();
