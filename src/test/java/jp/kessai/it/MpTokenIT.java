@@ -350,6 +350,44 @@ class MpTokenIT extends OpenApiIntegrationTest {
     }
 
     @Test
+    void getCardDetailsReadsATokenWithoutUsingItUp() {
+        String token = tokenizer.token(CardTestCards.JCB, "123");
+        String body = "{\"cardInformation\":{" + tokenized("MP_TOKEN", token) + "}}";
+        var details = api.post("/credit/getCardDetails", body);
+        assertThat(details.status()).as(details.body()).isEqualTo(200);
+        assertSchema("CreditGetCardDetailsResponse", details);
+        assertThat(details.at("/cardDetailResult/cardNumber")).isEqualTo("************" + CardTestCards.JCB.substring(12));
+        assertThat(details.at("/cardDetailResult/brand")).isEqualTo("JCB");
+        assertThat(details.at("/cardDetailResult/issuerLocation")).isEqualTo("JP");
+        assertThat(details.at("/cardDetailResult/cardholderName")).isEqualTo("TARO MIHON");
+        assertThat(details.body()).doesNotContain(CardTestCards.JCB);
+
+        var paid = api.post("/credit/charge", tokenChargeBody(newOrderId(), 700, "MP_TOKEN", token, ""));
+        assertThat(paid.status()).as("the token is still good for a payment: " + paid.body()).isEqualTo(201);
+        var afterUse = api.post("/credit/getCardDetails", body);
+        vaultProblem(afterUse, "/credit/getCardDetails", "invalid_parameter",
+                "The token has already been used.(cardInformation.tokenizedCard.token)");
+        var google = api.post("/credit/getCardDetails", "{\"cardInformation\":{" + tokenized("GOOGLE_PAY_TOKEN",
+                wallet("{\"kessaiTestCard\":{\"cardNumber\":\"" + CardTestCards.VISA + "\"}}")) + "}}");
+        vaultProblem(google, "/credit/getCardDetails", "invalid_parameter",
+                "The value provided for parameter is invalid.(cardInformation.tokenizedCard.type)");
+
+        String shop = "tshopcd" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        var created = sandbox("POST", "/sandbox/shops", "{\"shopId\":\"" + shop + "\",\"shopPass\":\"pass1234\","
+                + "\"settings\":{\"cardDetailsContracted\":false}}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var client = new MpTokenClient(baseUrl(), created.body().replaceAll(".*\"apiKey\":\"([^\"]+)\".*", "$1"),
+                created.body().replaceAll(".*\"publicKey\":\"([^\"]+)\".*", "$1"));
+        String uncontracted = client.token(CardTestCards.VISA, "123");
+        var merchant = new OpenApiClient(baseUrl()).as(OpenApiClient.basic(shop, "pass1234"));
+        var refused = merchant.post("/credit/getCardDetails", "{\"cardInformation\":{" + tokenized("MP_TOKEN", uncontracted) + "}}");
+        assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.at("/title")).isEqualTo("invalid_contract");
+        assertThat(merchant.post("/credit/charge", tokenChargeBody(newOrderId(), 300, "MP_TOKEN", uncontracted, "")).status())
+                .as("a refused request leaves the token as it was").isEqualTo(201);
+    }
+
+    @Test
     void aShopWithoutThePciDssFlagStoresATokenAndChargesItOnFile() {
         String shop = "tshopnv" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
         var created = sandbox("POST", "/sandbox/shops", "{\"shopId\":\"" + shop + "\",\"shopPass\":\"pass1234\","

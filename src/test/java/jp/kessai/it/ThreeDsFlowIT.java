@@ -19,6 +19,7 @@ import jp.kessai.core.threeds.AllowAttempt;
 import jp.kessai.core.threeds.ThreeDsPaths;
 import jp.kessai.core.threeds.ThreeDsRequest;
 import jp.kessai.core.threeds.ThreeDsStart;
+import jp.kessai.core.token.TokenKeys;
 import jp.kessai.platform.secret.CardNumber;
 import jp.kessai.platform.secret.SecurityCode;
 import jp.kessai.processor.card.simulator.CardTestCards;
@@ -43,6 +44,9 @@ class ThreeDsFlowIT extends ThreeDsIntegrationTest {
 
     @Autowired
     ShopDirectory shops;
+
+    @Autowired
+    TokenKeys tokenKeys;
 
     private HttpResponse<String> page(String method, String url, String form) {
         try {
@@ -127,6 +131,30 @@ class ThreeDsFlowIT extends ThreeDsIntegrationTest {
         assertThat(jdbc.sql("SELECT state, security_code_enc IS NULL FROM tds_flow f JOIN payment_order o ON o.id = f.order_pk WHERE o.access_id = ?")
                 .param(accessId).query((rs, n) -> rs.getString(1) + " " + rs.getBoolean(2)).single())
                 .as("the security code is erased when the flow ends").isEqualTo("FINISHED true");
+    }
+
+    @Test
+    void anMpTokenChargeRunsThreeDsWithTheCardBehindTheToken() {
+        var keys = tokenKeys.ensure(shops.findByShopId(SHOP_ID).orElseThrow());
+        String mpToken = new MpTokenClient(baseUrl(), keys.apiKey(), keys.publicKey())
+                .token(ThreeDsTestCards.CHALLENGE, "123");
+        String orderId = newOrderId();
+        String body = tdsChargeBody(orderId, 1000, CardTestCards.VISA, "AUTH", CALLBACK, "csrf-t", "").replaceFirst(
+                "\"card\":\\{[^}]*\\}", "\"tokenizedCard\":{\"type\":\"MP_TOKEN\",\"token\":\"" + mpToken + "\"}");
+        assertThat(body).contains("tokenizedCard").doesNotContain(CardTestCards.VISA);
+        var started = api.post("/credit/charge", body);
+        String accessId = assertRedirect(started);
+        // the challenge card behind the token, not any other, decides the 3-D Secure scenario
+        var p = decodeP(walk(started.at("/redirectInformation/redirectUrl"), ThreeDsTestCards.ONE_TIME_PASSWORD));
+        assertThat(p).containsEntry("accessId", accessId).containsEntry("event", "TDS_CHARGE_FINISHED");
+        var charged = inquiry(accessId);
+        assertSchema("OrderInquiryResponseCredit", charged);
+        assertThat(charged.at("/orderReference/status")).isEqualTo("AUTH");
+        assertThat(charged.at("/creditResult/cardResult/cardNumber")).endsWith("3063");
+        assertThat(charged.at("/tds2Result/tds2TransResult")).isEqualTo("Y");
+        var reused = api.post("/credit/charge", body.replace(orderId, newOrderId()));
+        assertThat(reused.status()).isEqualTo(400);
+        assertThat(reused.at("/detail")).isEqualTo("The token has already been used.(creditInformation.tokenizedCard.token)");
     }
 
     @Test

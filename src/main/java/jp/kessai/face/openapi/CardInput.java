@@ -52,22 +52,14 @@ final class CardInput {
         return Kind.NONE;
     }
 
-    /** The card source of {@code information} (reported at {@code path}). */
+    /** The card source of card data or a stored card in {@code information} (reported at {@code path}); tokens go to {@link CardResolver}. */
     static Result source(JsonNode information, String path) {
         return switch (kind(information)) {
-            case TOKENIZED -> tokenized(information.get("tokenizedCard"), path + ".tokenizedCard"); // callers ask CardResolver
+            case TOKENIZED -> throw new IllegalArgumentException("tokenized cards are resolved by CardResolver");
             case ON_FILE -> Result.of(onFile(information.get("onfileCard")));
             case CARD -> card(information.get("card"), path + ".card");
             case NONE -> Result.refused(Problem.missing(path + ".card"));
         };
-    }
-
-    /**
-     * A tokenized card where no token is taken yet (/credit/getCardDetails); /credit/verifyCard and /credit/storeCard
-     * take tokens through {@link CardResolver#vaultSource}.
-     */
-    static Result tokenized(JsonNode tokenizedCard, String path) {
-        return Result.refused(Problem.notYetSupported("Tokenized card input (MP token, Apple Pay, Google Pay)", path));
     }
 
     static CardSource.OnFile onFile(JsonNode onfileCard) {

@@ -3,6 +3,7 @@ package jp.kessai.face.openapi;
 import static jp.kessai.face.openapi.CreditChargeEndpoint.text;
 
 import java.util.Optional;
+import jp.kessai.core.ResultCode;
 import jp.kessai.core.vault.StoredCard;
 import jp.kessai.core.vault.Vault;
 import org.springframework.stereotype.Component;
@@ -12,7 +13,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * POST /credit/getCardDetails (no Idempotency-Key; needs the shop's option contract): the details of a stored card
- * (or, through {@link CardInput}, a token's card), the number masked to its last four digits. 200
+ * or of an MP token's card (the token is read, not used up), the number masked to its last four digits. 200
  * {cardDetailResult}.
  */
 @Component
@@ -25,8 +26,11 @@ class CreditGetCardDetailsEndpoint implements OpenApiOperation {
     private final Vault vault;
     private final VaultViews views;
     private final OpenApiJson json;
+    private final CardResolver cards;
 
-    CreditGetCardDetailsEndpoint(JsonMapper mapper, Vault vault, VaultViews views, OpenApiJson json) {
+    CreditGetCardDetailsEndpoint(JsonMapper mapper, Vault vault, VaultViews views, OpenApiJson json,
+            CardResolver cards) {
+        this.cards = cards;
         this.validator = SchemaValidator.fromClasspath(mapper);
         this.vault = vault;
         this.views = views;
@@ -51,12 +55,31 @@ class CreditGetCardDetailsEndpoint implements OpenApiOperation {
         }
         JsonNode information = call.body().get(INFORMATION);
         if (CardInput.kind(information) == CardInput.Kind.TOKENIZED) {
-            return json.problem(CardInput.tokenized(information.get("tokenizedCard"), INFORMATION + ".tokenizedCard")
-                    .problem(), PATH);
+            return tokenDetails(call, information);
         }
         JsonNode onfileCard = information.get("onfileCard");
         return views.reply(vault.cardDetails(call.shop(), text(onfileCard, "memberId"), CardInput.selector(onfileCard)),
                 PATH, 200, this::body);
+    }
+
+    /**
+     * An MP token's card: the contract first (a refused request leaves the token as it was), then the token is read,
+     * not used up, so that the merchant can still pay with it. Apple Pay and Google Pay tokens are refused (the OAS).
+     */
+    private Reply tokenDetails(OpenApiCall call, JsonNode information) {
+        if (!call.shop().settings().cardDetailsContracted()) {
+            return json.problem(OpenApiResultCodes.of(ResultCode.METHOD_NOT_CONTRACTED, null, PATH), PATH);
+        }
+        String type = text(information.get("tokenizedCard"), "type");
+        if (!"MP_TOKEN".equals(type)) {
+            return json.problem(Problem.notAccepted(INFORMATION + ".tokenizedCard.type"), PATH);
+        }
+        return switch (cards.resolve(call.shop(), information, INFORMATION, CardResolver.Use.READ)) {
+            case CardResolver.Resolution.Refused(Problem refused) -> json.problem(refused, PATH);
+            case CardResolver.Resolution.Resolved(CardResolver.RequestCard card) -> views.reply(
+                    vault.cardDetails(call.shop(), card.number(), card.expiryMonth(), card.expiryYear(),
+                            card.cardholderName()), PATH, 200, this::body);
+        };
     }
 
     private ObjectNode body(StoredCard card) {
