@@ -36,14 +36,14 @@ class CreditVerifyCardEndpoint implements OpenApiOperation {
     private final VaultViews vaultViews;
     private final OpenApiJson json;
     private final ThreeDsStart threeDs;
-    private final Tds2Wire tds2;
     private final CardResolver cards;
+    private final ChargeAnswers answers;
 
     CreditVerifyCardEndpoint(JsonMapper mapper, CreditVerification verification, CreditViews views,
-            VaultViews vaultViews, OpenApiJson json, ThreeDsStart threeDs, Tds2Wire tds2, CardResolver cards) {
+            VaultViews vaultViews, OpenApiJson json, ThreeDsStart threeDs, CardResolver cards, ChargeAnswers answers) {
         this.threeDs = threeDs;
-        this.tds2 = tds2;
         this.cards = cards;
+        this.answers = answers;
         this.validator = SchemaValidator.fromClasspath(mapper);
         this.verification = verification;
         this.views = views;
@@ -81,11 +81,11 @@ class CreditVerifyCardEndpoint implements OpenApiOperation {
                 CreditChargeEndpoint.clientFields(order.get("clientFields")), input.source(),
                 itemCode == null ? "0000990" : itemCode,
                 SchemaValidator.absent(store) ? null : VaultViews.storeOptions(store), call.apiVersion(),
-                requestDetails(call.body()));
+                ChargeAnswers.requestDetails(json, call.body()));
         var idempotency = call.idempotency();
         if (Tds2Wire.useTds2(options)) {
-            String base = tds2.base();
-            Function<StartOutcome, Reply> render = started -> renderStart(started, base);
+            Function<StartOutcome, Reply> render = answers.started(
+                    credit -> render(new VerificationOutcome(credit, null, null)));
             StartOutcome started = threeDs.verify(call.shop(), Channel.OPENAPI, command, Tds2Wire.request(call.body()),
                     idempotency.joining(render));
             if (!started.verificationSkipped()) {
@@ -95,15 +95,6 @@ class CreditVerifyCardEndpoint implements OpenApiOperation {
         }
         return idempotency.answer(verification.verify(call.shop(), Channel.OPENAPI, command, idempotency.joining(this::render)),
                 this::render);
-    }
-
-    /** 202 with the redirect when authentication follows; else the refusal. */
-    private Reply renderStart(StartOutcome started, String base) {
-        if (started.redirect()) {
-            return Reply.json(202, json.write(tds2.redirectBody(views.orderReference(started.transaction()), base,
-                    started.token())));
-        }
-        return render(new VerificationOutcome(started.credit(), null, null));
     }
 
     private Reply render(VerificationOutcome outcome) {
@@ -161,13 +152,5 @@ class CreditVerifyCardEndpoint implements OpenApiOperation {
             }
         }
         return Tds2Wire.validate(body, Tds2Wire.useTds2(information.get("creditVerificationOptions")));
-    }
-
-    private String requestDetails(JsonNode body) {
-        ObjectNode details = json.object();
-        for (String name : new String[] {"merchant", "order", "payer"}) {
-            details.set(name, body.get(name));
-        }
-        return json.write(details);
     }
 }
