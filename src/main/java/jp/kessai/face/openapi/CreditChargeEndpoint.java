@@ -21,46 +21,29 @@ import tools.jackson.databind.json.JsonMapper;
  * a later issue and is refused with a 400 that says so.
  */
 @Component
-class CreditChargeEndpoint implements OpenApiOperation {
+class CreditChargeEndpoint extends CheckedEndpoint {
 
     static final String PATH = "/credit/charge";
     /** Credit amounts: 1 to 9,999,999 yen (the protocol type's Amount limit for cards). */
     static final long MAX_AMOUNT_YEN = 9_999_999L;
     static final String OPTIONS = "creditInformation.creditChargeOptions";
 
-    private final SchemaValidator validator;
     private final CreditCharge charge;
     private final ThreeDsStart threeDs;
     private final CardResolver cards;
     private final ChargeAnswers answers;
-    private final OpenApiJson json;
 
     CreditChargeEndpoint(JsonMapper mapper, CreditCharge charge, ThreeDsStart threeDs, CardResolver cards,
             ChargeAnswers answers, OpenApiJson json) {
-        this.validator = SchemaValidator.fromClasspath(mapper);
+        super(mapper, json, PATH, true);
         this.charge = charge;
         this.threeDs = threeDs;
         this.cards = cards;
         this.answers = answers;
-        this.json = json;
     }
 
     @Override
-    public String path() {
-        return PATH;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
-    }
-
-    @Override
-    public Reply handle(OpenApiCall call) {
-        Optional<Problem> problem = validate(call.body());
-        if (problem.isPresent()) {
-            return json.problem(problem.get(), PATH);
-        }
+    Reply run(OpenApiCall call) {
         // the last check before the core: a token is spent only by a request that passed every other one
         var resolution = cards.resolve(call.shop(), call.body().get("creditInformation"), "creditInformation",
                 CardResolver.Use.REDEEM);
@@ -90,6 +73,7 @@ class CreditChargeEndpoint implements OpenApiOperation {
         return answers.resume(call, accessId, PATH, this::handle);
     }
 
+    @Override
     Optional<Problem> validate(JsonNode body) {
         Optional<Problem> problem = validator.validate("CreditChargeRequest", body, "");
         if (problem.isPresent()) {

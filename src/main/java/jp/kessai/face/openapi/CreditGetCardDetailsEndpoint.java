@@ -17,42 +17,25 @@ import tools.jackson.databind.node.ObjectNode;
  * {cardDetailResult}.
  */
 @Component
-class CreditGetCardDetailsEndpoint implements OpenApiOperation {
+class CreditGetCardDetailsEndpoint extends CheckedEndpoint {
 
     static final String PATH = "/credit/getCardDetails";
     private static final String INFORMATION = "cardInformation";
 
-    private final SchemaValidator validator;
     private final Vault vault;
     private final VaultViews views;
-    private final OpenApiJson json;
     private final CardResolver cards;
 
     CreditGetCardDetailsEndpoint(JsonMapper mapper, Vault vault, VaultViews views, OpenApiJson json,
             CardResolver cards) {
+        super(mapper, json, PATH, false);
         this.cards = cards;
-        this.validator = SchemaValidator.fromClasspath(mapper);
         this.vault = vault;
         this.views = views;
-        this.json = json;
     }
 
     @Override
-    public String path() {
-        return PATH;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return false;
-    }
-
-    @Override
-    public Reply handle(OpenApiCall call) {
-        Optional<Problem> problem = validate(call.body());
-        if (problem.isPresent()) {
-            return json.problem(problem.get(), PATH);
-        }
+    Reply run(OpenApiCall call) {
         JsonNode information = call.body().get(INFORMATION);
         if (CardInput.kind(information) == CardInput.Kind.TOKENIZED) {
             return tokenDetails(call, information);
@@ -90,6 +73,7 @@ class CreditGetCardDetailsEndpoint implements OpenApiOperation {
         return node;
     }
 
+    @Override
     Optional<Problem> validate(JsonNode body) {
         Optional<Problem> problem = validator.validate("CreditGetCardDetailsRequest", body, "");
         if (problem.isPresent()) {

@@ -21,43 +21,26 @@ import tools.jackson.databind.json.JsonMapper;
  * enrolled and skipNotEnrolledCard is true.
  */
 @Component
-class CreditOnfileChargeEndpoint implements OpenApiOperation {
+class CreditOnfileChargeEndpoint extends CheckedEndpoint {
 
     static final String PATH = "/credit/on-file/charge";
     private static final String INFORMATION = "creditOnfileInformation";
     private static final String OPTIONS = INFORMATION + ".creditChargeOptions";
 
-    private final SchemaValidator validator;
     private final CreditOnfileCharge charge;
     private final ThreeDsStart threeDs;
     private final ChargeAnswers answers;
-    private final OpenApiJson json;
 
     CreditOnfileChargeEndpoint(JsonMapper mapper, CreditOnfileCharge charge, ThreeDsStart threeDs,
             ChargeAnswers answers, OpenApiJson json) {
-        this.validator = SchemaValidator.fromClasspath(mapper);
+        super(mapper, json, PATH, true);
         this.charge = charge;
         this.threeDs = threeDs;
         this.answers = answers;
-        this.json = json;
     }
 
     @Override
-    public String path() {
-        return PATH;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
-    }
-
-    @Override
-    public Reply handle(OpenApiCall call) {
-        Optional<Problem> problem = validate(call.body());
-        if (problem.isPresent()) {
-            return json.problem(problem.get(), PATH);
-        }
+    Reply run(OpenApiCall call) {
         var idempotency = call.idempotency();
         if (Tds2Wire.useTds2(call.body().get(INFORMATION).get("creditChargeOptions"))) {
             Function<StartOutcome, Reply> render = answers.started(this::render);
@@ -79,6 +62,7 @@ class CreditOnfileChargeEndpoint implements OpenApiOperation {
         return answers.resume(call, accessId, PATH, this::handle);
     }
 
+    @Override
     Optional<Problem> validate(JsonNode body) {
         Optional<Problem> problem = validator.validate("CreditOnfileChargeRequest", body, "");
         if (problem.isPresent()) {

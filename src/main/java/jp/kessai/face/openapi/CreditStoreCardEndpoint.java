@@ -17,42 +17,25 @@ import tools.jackson.databind.node.ObjectNode;
  * CreditStoreCardReponse {nextAction NO_ACTION, onfileCardResult, cardResult}.
  */
 @Component
-class CreditStoreCardEndpoint implements OpenApiOperation {
+class CreditStoreCardEndpoint extends CheckedEndpoint {
 
     static final String PATH = "/credit/storeCard";
     private static final String INFORMATION = "creditStoringInformation";
 
-    private final SchemaValidator validator;
     private final CreditCardStoring storing;
     private final VaultViews views;
-    private final OpenApiJson json;
     private final CardResolver cards;
 
     CreditStoreCardEndpoint(JsonMapper mapper, CreditCardStoring storing, VaultViews views, OpenApiJson json,
             CardResolver cards) {
+        super(mapper, json, PATH, true);
         this.cards = cards;
-        this.validator = SchemaValidator.fromClasspath(mapper);
         this.storing = storing;
         this.views = views;
-        this.json = json;
     }
 
     @Override
-    public String path() {
-        return PATH;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
-    }
-
-    @Override
-    public Reply handle(OpenApiCall call) {
-        Optional<Problem> problem = validate(call.body());
-        if (problem.isPresent()) {
-            return json.problem(problem.get(), PATH);
-        }
+    Reply run(OpenApiCall call) {
         JsonNode information = call.body().get(INFORMATION);
         var options = VaultViews.storeOptions(information.get("onfileCardOptions"));
         var idempotency = call.idempotency();
@@ -81,6 +64,7 @@ class CreditStoreCardEndpoint implements OpenApiOperation {
         });
     }
 
+    @Override
     Optional<Problem> validate(JsonNode body) {
         Optional<Problem> problem = validator.validate("CreditStoreCardRequest", body, "");
         if (problem.isPresent()) {

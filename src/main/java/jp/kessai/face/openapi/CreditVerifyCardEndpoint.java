@@ -25,48 +25,31 @@ import tools.jackson.databind.node.ObjectNode;
  * shows onfileCardResult). A card that is not enrolled with skipNotEnrolledCard true is verified at once (201).
  */
 @Component
-class CreditVerifyCardEndpoint implements OpenApiOperation {
+class CreditVerifyCardEndpoint extends CheckedEndpoint {
 
     static final String PATH = "/credit/verifyCard";
     private static final String INFORMATION = "creditVerificationInformation";
 
-    private final SchemaValidator validator;
     private final CreditVerification verification;
     private final CreditViews views;
     private final VaultViews vaultViews;
-    private final OpenApiJson json;
     private final ThreeDsStart threeDs;
     private final CardResolver cards;
     private final ChargeAnswers answers;
 
     CreditVerifyCardEndpoint(JsonMapper mapper, CreditVerification verification, CreditViews views,
             VaultViews vaultViews, OpenApiJson json, ThreeDsStart threeDs, CardResolver cards, ChargeAnswers answers) {
+        super(mapper, json, PATH, true);
         this.threeDs = threeDs;
         this.cards = cards;
         this.answers = answers;
-        this.validator = SchemaValidator.fromClasspath(mapper);
         this.verification = verification;
         this.views = views;
         this.vaultViews = vaultViews;
-        this.json = json;
     }
 
     @Override
-    public String path() {
-        return PATH;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
-    }
-
-    @Override
-    public Reply handle(OpenApiCall call) {
-        Optional<Problem> problem = validate(call.body());
-        if (problem.isPresent()) {
-            return json.problem(problem.get(), PATH);
-        }
+    Reply run(OpenApiCall call) {
         JsonNode information = call.body().get(INFORMATION);
         CardInput.Result input = CardInput.kind(information) == CardInput.Kind.TOKENIZED
                 ? cards.vaultSource(call.shop(), information, INFORMATION) : CardInput.source(information, INFORMATION);
@@ -114,6 +97,7 @@ class CreditVerifyCardEndpoint implements OpenApiOperation {
         });
     }
 
+    @Override
     Optional<Problem> validate(JsonNode body) {
         Optional<Problem> problem = validator.validate("CreditVerifyCardRequest", body, "");
         if (problem.isPresent()) {
