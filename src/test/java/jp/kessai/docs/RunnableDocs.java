@@ -18,6 +18,21 @@ import java.util.stream.Stream;
 public final class RunnableDocs {
 
     public static final String MARKER = "<!-- runnable -->";
+    /**
+     * {@code <!-- not-runnable: reason -->}: a shell block that talks to Kessai but cannot run in the test (a browser,
+     * a second server with other options, …); the reason is required.
+     */
+    public static final Pattern NOT_RUNNABLE = Pattern.compile("<!-- not-runnable:(.*)-->");
+    /**
+     * What makes a shell block talk to Kessai: an HTTP client, or a local address (the server, a merchant listener,
+     * a browser mapped to it).
+     */
+    static final Pattern TALKS_TO_KESSAI = Pattern.compile(
+            "(?<![\\w-])(curl|wget|xdg-open|chromium)(?![\\w-])|localhost|127\\.0\\.0\\.1");
+    /** A block that could hold commands unnoticed: no language, or plain text (not markdown showing an example). */
+    private static final Pattern UNLABELLED = Pattern.compile("|text|txt");
+    /** A command line in such a block. */
+    private static final Pattern COMMAND_LINE = Pattern.compile("^\\s*(\\$\\s+)?(curl|wget)\\s.*");
     /** Examples are written against the default port; the test rewrites it to the started server's. */
     public static final String DOCUMENTED_BASE = "http://localhost:8080";
 
@@ -98,6 +113,58 @@ public final class RunnableDocs {
             i = script.end() + 1;
         }
         return examples;
+    }
+
+    /**
+     * The shell blocks of a document that talk to Kessai ({@link #TALKS_TO_KESSAI}) but are neither runnable nor
+     * marked {@code <!-- not-runnable: reason -->}, and commands ({@code curl …}) in blocks not labelled as shell,
+     * which would escape the rule: each as {@code file:line: what}. Drift needs an example nobody runs; this leaves
+     * none unaccounted for.
+     */
+    public static List<String> unmarkedExamples(Path file) throws IOException {
+        return unmarked(file, Files.readAllLines(file));
+    }
+
+    static List<String> unmarked(Path file, List<String> lines) {
+        List<String> problems = new ArrayList<>();
+        String previous = "";
+        int i = 0;
+        while (i < lines.size()) {
+            String line = lines.get(i);
+            Matcher fence = FENCE.matcher(line);
+            if (!fence.matches()) {
+                Matcher notRunnable = NOT_RUNNABLE.matcher(line.strip());
+                if (notRunnable.matches()) {
+                    int open = nextNonBlank(lines, i + 1);
+                    Matcher next = open < lines.size() ? FENCE.matcher(lines.get(open)) : null;
+                    if (notRunnable.group(1).isBlank()) {
+                        problems.add(file + ":" + (i + 1) + ": <!-- not-runnable: … --> needs a reason");
+                    } else if (next == null || !next.matches() || !SHELL.matcher(next.group(2)).matches()) {
+                        problems.add(file + ":" + (i + 1) + ": <!-- not-runnable: … --> must be followed by a ```sh block");
+                    }
+                }
+                if (!line.isBlank()) {
+                    previous = line.strip();
+                }
+                i++;
+                continue;
+            }
+            Block block = block(file, lines, i);
+            if (SHELL.matcher(fence.group(2)).matches()) {
+                boolean marked = previous.equals(MARKER) || NOT_RUNNABLE.matcher(previous).matches();
+                Matcher talks = TALKS_TO_KESSAI.matcher(block.text());
+                if (!marked && talks.find()) {
+                    problems.add(file + ":" + (i + 1) + ": a shell block with '" + talks.group()
+                            + "' is neither " + MARKER + " nor <!-- not-runnable: reason -->");
+                }
+            } else if (UNLABELLED.matcher(fence.group(2)).matches()
+                    && block.text().lines().anyMatch(l -> COMMAND_LINE.matcher(l).matches())) {
+                problems.add(file + ":" + (i + 1) + ": a command in a block not labelled as shell (```sh)");
+            }
+            previous = "```";
+            i = block.end() + 1;
+        }
+        return problems;
     }
 
     private record Block(String text, int end) {}

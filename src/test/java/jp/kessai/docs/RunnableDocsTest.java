@@ -96,4 +96,63 @@ class RunnableDocsTest {
         assertThat(RunnableDocs.matches("", "")).isTrue();
         assertThat(RunnableDocs.matches("", "unexpected")).isFalse();
     }
+
+    @Test
+    void aShellBlockThatTalksToKessaiMustBeRunnableOrSayWhyNot() {
+        var problems = RunnableDocs.unmarked(DOC, List.of(
+                "```sh",
+                "./mvnw verify",
+                "```",
+                "<!-- runnable -->",
+                "```sh",
+                "curl -s http://localhost:8080/sandbox/clock",
+                "```",
+                "```json",
+                "{}",
+                "```",
+                "<!-- not-runnable: needs a browser -->",
+                "",
+                "```sh",
+                "chromium http://localhost:8080/3ds/x",
+                "```",
+                "Prose.",
+                "```bash",
+                "curl -s https://example.com/",
+                "```",
+                "```sh",
+                "python3 merchant.py 127.0.0.1:9000 &",
+                "```",
+                "```",
+                "$ curl -s $BASE/token",
+                "```",
+                "<!-- not-runnable: -->",
+                "```sh",
+                "echo",
+                "```",
+                "<!-- not-runnable: a reason -->",
+                "```json",
+                "{}",
+                "```",
+                "````markdown",
+                "```sh",
+                "curl -s http://localhost:8080/ shown as an example inside another block",
+                "```",
+                "````"));
+        assertThat(problems).containsExactly(
+                "doc.md:17: a shell block with 'curl' is neither <!-- runnable --> nor <!-- not-runnable: reason -->",
+                "doc.md:20: a shell block with '127.0.0.1' is neither <!-- runnable --> nor <!-- not-runnable: reason -->",
+                "doc.md:23: a command in a block not labelled as shell (```sh)",
+                "doc.md:26: <!-- not-runnable: … --> needs a reason",
+                "doc.md:30: <!-- not-runnable: … --> must be followed by a ```sh block");
+    }
+
+    /** Issue 12, "make drift impossible": no example in README.md and docs/*.md that talks to Kessai escapes the test. */
+    @Test
+    void everyShellExampleOfTheDocumentationThatTalksToKessaiIsRunnableOrSaysWhyNot() throws Exception {
+        var problems = new java.util.ArrayList<String>();
+        for (Path document : RunnableDocs.documents(Path.of("").toAbsolutePath())) {
+            problems.addAll(RunnableDocs.unmarkedExamples(document));
+        }
+        assertThat(problems).as("mark them <!-- runnable --> (docs/README.md) or <!-- not-runnable: reason -->").isEmpty();
+    }
 }

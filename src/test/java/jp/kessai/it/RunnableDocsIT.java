@@ -31,8 +31,15 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         // the examples run the reconciler, the expiry sweep and the dispatcher themselves, through the sandbox API
         "kessai.reconciler.interval=1h",
         "kessai.notifications.poll-interval=1h",
-        "kessai.notifications.expiry-interval=1h"})
+        "kessai.notifications.expiry-interval=1h",
+        // the key rotation example of operations.md uses the admin API, with this token in KESSAI_ADMIN_TOKEN
+        "kessai.admin.token=" + RunnableDocsIT.ADMIN_TOKEN})
 class RunnableDocsIT {
+
+    static final String ADMIN_TOKEN = "docs-admin-token-0123456789";
+    /** The merchant listener of the examples (notifications.md), moved to a free port so that runs never collide. */
+    static final String DOCUMENTED_MERCHANT = "127.0.0.1:9000";
+    private static final String MERCHANT = "127.0.0.1:" + freePort();
 
     private static final Path PROJECT = Path.of("").toAbsolutePath();
     private static final long BLOCK_TIMEOUT_SECONDS = 120;
@@ -44,6 +51,12 @@ class RunnableDocsIT {
     @TestFactory
     Stream<DynamicNode> everyRunnableExampleMatchesItsOutput() throws IOException {
         List<Path> documents = RunnableDocs.documents(PROJECT);
+        List<String> unmarked = new ArrayList<>();
+        for (Path document : documents) {
+            unmarked.addAll(RunnableDocs.unmarkedExamples(document));
+        }
+        assertThat(unmarked).as("shell examples that talk to Kessai must be <!-- runnable --> or "
+                + "<!-- not-runnable: reason --> (docs/README.md)").isEmpty();
         int total = 0;
         List<DynamicNode> nodes = new ArrayList<>();
         for (Path document : documents) {
@@ -64,8 +77,8 @@ class RunnableDocsIT {
     private void run(RunnableDocs.Example example, Path state) throws Exception {
         String base = "http://localhost:" + port;
         Path script = state.resolve("block.sh");
-        Files.writeString(script, harness(state) + example.script().replace(RunnableDocs.DOCUMENTED_BASE, base),
-                StandardCharsets.UTF_8);
+        Files.writeString(script, harness(state) + example.script().replace(RunnableDocs.DOCUMENTED_BASE, base)
+                .replace(DOCUMENTED_MERCHANT, MERCHANT), StandardCharsets.UTF_8);
         Path stdout = state.resolve("stdout");
         Path stderr = state.resolve("stderr");
         var builder = new ProcessBuilder("bash", script.toString())
@@ -75,12 +88,14 @@ class RunnableDocsIT {
                 .redirectError(stderr.toFile());
         builder.environment().put("LANG", "C.UTF-8");
         builder.environment().put("HOME", state.toString());
+        builder.environment().put("KESSAI_ADMIN_TOKEN", ADMIN_TOKEN);
         Process process = builder.start();
         boolean finished = process.waitFor(BLOCK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         if (!finished) {
             process.destroyForcibly();
         }
-        String output = Files.readString(stdout, StandardCharsets.UTF_8).replace(base, RunnableDocs.DOCUMENTED_BASE);
+        String output = Files.readString(stdout, StandardCharsets.UTF_8).replace(base, RunnableDocs.DOCUMENTED_BASE)
+                .replace(MERCHANT, DOCUMENTED_MERCHANT);
         String errors = Files.readString(stderr, StandardCharsets.UTF_8);
         assertThat(finished).as("%s finished within %d s", example.name(), BLOCK_TIMEOUT_SECONDS).isTrue();
         assertThat(process.exitValue()).as("%s exit status; stderr:%n%s%nstdout:%n%s", example.name(), errors, output)
@@ -116,6 +131,14 @@ class RunnableDocsIT {
                 trap __kessai_save EXIT
                 if [ -f "$__kessai_state/env" ]; then set +e; . "$__kessai_state/env" 2>/dev/null; set -e; fi
                 """.formatted(state);
+    }
+
+    private static int freePort() {
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @AfterAll

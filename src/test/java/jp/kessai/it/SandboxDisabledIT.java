@@ -46,6 +46,12 @@ class SandboxDisabledIT {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"shopId\":\"tshop00000009\",\"shopPass\":\"pass0009\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(shop.statusCode()).isEqualTo(404);
+        var mpTokens = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/sandbox/mp-tokens"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"shopId\":\"tshop00000001\",\"cardNumber\":\"4111111111111111\","
+                        + "\"expiryMonth\":\"06\",\"expiryYear\":\"2033\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(mpTokens.statusCode()).as("no MP tokens from card data in clear without the sandbox").isEqualTo(404);
         var entry = new IdPassClient("http://localhost:" + port).post("EntryTranJcbPreca",
                 IdPassClient.params("ShopID", "tshop00000001", "ShopPass", "kessai01", "OrderID", "x1", "Amount", "1"));
         assertThat(entry.get("ErrInfo")).isEqualTo("M01002002");

@@ -16,6 +16,7 @@ import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import jp.kessai.core.shop.Shop;
+import jp.kessai.core.shop.ShopMode;
 import jp.kessai.core.token.internal.CardTokenRows;
 import jp.kessai.platform.crypto.FieldCipher;
 import jp.kessai.platform.secret.CardNumber;
@@ -101,18 +102,7 @@ public class CardTokens {
      */
     public Issuance issue(String apiKey, String encryptedData, String createCount) {
         List<TokenError> errors = new ArrayList<>();
-        int count = 1;
-        if (createCount != null && !createCount.isEmpty()) {
-            if (!createCount.chars().allMatch(c -> c >= '0' && c <= '9') || createCount.length() > 3) {
-                errors.add(createCount.chars().allMatch(c -> c >= '0' && c <= '9')
-                        ? TokenError.TOKEN_NUMBER_RANGE : TokenError.TOKEN_NUMBER_NOT_DIGITS);
-            } else {
-                count = Integer.parseInt(createCount);
-                if (count < 1 || count > CardDataRules.MAX_TOKENS_PER_REQUEST) {
-                    errors.add(TokenError.TOKEN_NUMBER_RANGE);
-                }
-            }
-        }
+        int count = count(createCount, errors);
         if (encryptedData == null || encryptedData.isEmpty()) {
             errors.add(TokenError.ENCRYPTED_DATA_MISSING);
         }
@@ -152,6 +142,50 @@ public class CardTokens {
         if (texts.stream().anyMatch(t -> t == TEXT_OF_WRONG_TYPE)) {
             return new Issuance.Refused(List.of(TokenError.DECRYPTED_FORMAT));
         }
+        return issue(shopPk, number, month, year, code, holder, count);
+    }
+
+    /**
+     * Sandbox only: issues {@code createCount} tokens (1 to 10; null = 1) to a TEST-mode shop for a test card given in
+     * clear, so that a server-side test can charge an MP token without a browser. The card is checked and the tokens
+     * are made, sealed and stored exactly as for {@link #issue(String, String, String)} (the same code from the card
+     * fields on); only the RSA-OAEP envelope is skipped, since nothing crosses a browser.
+     *
+     * @throws IllegalArgumentException for a shop that is not in TEST mode: real card data never takes this way
+     */
+    public Issuance issueTestCard(Shop shop, String cardNumber, String expiryMonth, String expiryYear,
+            String securityCode, String cardholderName, String createCount) {
+        if (shop.mode() != ShopMode.TEST) {
+            throw new IllegalArgumentException("sandbox tokens are for TEST-mode shops only");
+        }
+        List<TokenError> errors = new ArrayList<>();
+        int count = count(createCount, errors);
+        if (!errors.isEmpty()) {
+            return new Issuance.Refused(errors);
+        }
+        return issue(shop.id(), cardNumber, expiryMonth, expiryYear, securityCode, cardholderName, count);
+    }
+
+    /** {@code createCount} as a number of tokens; a fault goes to {@code errors} (codes 141, 142). */
+    private static int count(String createCount, List<TokenError> errors) {
+        if (createCount == null || createCount.isEmpty()) {
+            return 1;
+        }
+        if (!createCount.chars().allMatch(c -> c >= '0' && c <= '9') || createCount.length() > 3) {
+            errors.add(createCount.chars().allMatch(c -> c >= '0' && c <= '9')
+                    ? TokenError.TOKEN_NUMBER_RANGE : TokenError.TOKEN_NUMBER_NOT_DIGITS);
+            return 1;
+        }
+        int count = Integer.parseInt(createCount);
+        if (count < 1 || count > CardDataRules.MAX_TOKENS_PER_REQUEST) {
+            errors.add(TokenError.TOKEN_NUMBER_RANGE);
+        }
+        return count;
+    }
+
+    /** Checks the card fields and issues {@code count} tokens for them to the shop. */
+    private Issuance issue(long shopPk, String number, String month, String year, String code, String holder,
+            int count) {
         List<TokenError> errors = CardDataRules.check(number, month, year, code, holder);
         if (!errors.isEmpty()) {
             return new Issuance.Refused(errors);
