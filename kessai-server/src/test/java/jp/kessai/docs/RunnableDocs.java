@@ -46,6 +46,24 @@ public final class RunnableDocs {
 
     private RunnableDocs() {}
 
+    /**
+     * The repository's root, where README.md, docs/ and the parent pom are: the system property {@code kessai.root}
+     * (the build sets it), else the nearest directory up from the working directory (the module's, under Maven) that
+     * holds README.md and docs/.
+     */
+    public static Path projectRoot() {
+        String configured = System.getProperty("kessai.root");
+        if (configured != null && !configured.isBlank()) {
+            return Path.of(configured).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("README.md")) && Files.isDirectory(dir.resolve("docs"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("no README.md and docs/ above " + Path.of("").toAbsolutePath());
+    }
+
     /** README.md, then docs/*.md in name order. */
     public static List<Path> documents(Path projectDir) throws IOException {
         List<Path> documents = new ArrayList<>();

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.regex.Pattern;
+import jp.kessai.docs.RunnableDocs;
 import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,8 +22,9 @@ class ActuatorIT extends IntegrationTest {
     /** Issue 12: the version in /actuator/info is the Maven project version, as in the banner. */
     @Test
     void infoShowsTheProjectVersion() throws Exception {
-        String pom = Files.readString(Path.of("pom.xml"));
-        var matcher = Pattern.compile("<artifactId>kessai</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
+        // the version is the parent's (the repository's root pom), which every module inherits
+        String pom = Files.readString(RunnableDocs.projectRoot().resolve("pom.xml"));
+        var matcher = Pattern.compile("<artifactId>kessai-parent</artifactId>\\s*<version>([^<]+)</version>").matcher(pom);
         assertThat(matcher.find()).isTrue();
         var info = sandbox("GET", "/actuator/info", null);
         assertThat(info.statusCode()).isEqualTo(200);

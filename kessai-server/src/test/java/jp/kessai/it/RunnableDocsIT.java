@@ -34,7 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
         "kessai.notifications.expiry-interval=1h"})
 class RunnableDocsIT {
 
-    private static final Path PROJECT = Path.of("").toAbsolutePath();
+    private static final Path PROJECT = RunnableDocs.projectRoot();
     private static final long BLOCK_TIMEOUT_SECONDS = 120;
     private static final List<Path> STATE_DIRS = new ArrayList<>();
 
@@ -52,7 +52,7 @@ class RunnableDocsIT {
             if (examples.isEmpty()) {
                 continue;
             }
-            Path state = Files.createTempDirectory(PROJECT.resolve("target"), "docs-shell-");
+            Path state = Files.createTempDirectory(Files.createDirectories(Path.of("target").toAbsolutePath()), "docs-shell-");
             STATE_DIRS.add(state);
             nodes.add(DynamicContainer.dynamicContainer(PROJECT.relativize(document).toString(),
                     examples.stream().map(example -> DynamicTest.dynamicTest(example.name(), () -> run(example, state)))));

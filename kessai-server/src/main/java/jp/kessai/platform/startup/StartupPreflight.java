@@ -12,6 +12,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import jp.kessai.KessaiApplication;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.Ordered;
@@ -29,6 +30,11 @@ public class StartupPreflight implements ApplicationListener<ApplicationEnvironm
 
     @Override
     public void onApplicationEvent(ApplicationEnvironmentPreparedEvent event) {
+        if (!event.getSpringApplication().getAllSources().contains(KessaiApplication.class)) {
+            // spring.factories registers this listener for every Spring Boot application in the JVM: a merchant's
+            // test suite that starts Kessai with kessai-junit starts its own applications beside it (docs/junit.md)
+            return;
+        }
         Environment environment = event.getEnvironment();
         checkPort(environment);
         checkDataDirectory(environment);
