@@ -54,7 +54,7 @@ class KessaiTestAnnotationIT {
     }
 
     @Nested
-    class NestedTests {
+    class WithinANestedClass {
         @Test
         void shareTheEnclosingClassesKessai(Kessai kessai) {
             assertThat(kessai).isSameAs(started);
