@@ -124,6 +124,10 @@ public final class KessaiExtension implements Kessai, BeforeAllCallback, AfterAl
         return running;
     }
 
+    private synchronized boolean isRunning() {
+        return running != null;
+    }
+
     @Override
     public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         return RESOLVED.contains(parameterContext.getParameter().getType());
@@ -132,7 +136,7 @@ public final class KessaiExtension implements Kessai, BeforeAllCallback, AfterAl
     @Override
     public Object resolveParameter(ParameterContext parameterContext, ExtensionContext extensionContext) {
         Class<?> type = parameterContext.getParameter().getType();
-        if (running == null) {
+        if (!isRunning()) {
             throw new ParameterResolutionException("Kessai is not running yet where " + type.getSimpleName()
                     + " is asked for: take it in a test or @BeforeEach method, or in @BeforeAll with a static extension");
         }

@@ -40,6 +40,7 @@ final class RunningKessai {
     private final int port;
     private final String baseUrl;
     private final DemoShop demoShop;
+    private final SandboxHttp sandbox;
     final SandboxClock clock;
     final SandboxFaults faults;
     final SandboxCards cards;
@@ -54,7 +55,7 @@ final class RunningKessai {
         var environment = context.getEnvironment();
         this.demoShop = new DemoShop(environment.getRequiredProperty("kessai.demo.shop-id"),
                 environment.getRequiredProperty("kessai.demo.shop-pass"));
-        var sandbox = new SandboxHttp(baseUrl);
+        this.sandbox = new SandboxHttp(baseUrl);
         this.clock = new SandboxClock(sandbox);
         this.faults = new SandboxFaults(sandbox);
         this.cards = new SandboxCards(sandbox);
@@ -110,6 +111,7 @@ final class RunningKessai {
     /** Stops Kessai and its embedded PostgreSQL, and deletes the data directory. */
     void stop() {
         try {
+            sandbox.close();
             context.close();
         } finally {
             if (deleteDataDirectory) {

@@ -38,6 +38,11 @@ final class SandboxHttp {
         return send(builder, path);
     }
 
+    /** Releases the client's connections and threads (the Kessai stopped). */
+    void close() {
+        http.close();
+    }
+
     private JsonNode send(HttpRequest.Builder builder, String path) {
         HttpResponse<String> response;
         try {
