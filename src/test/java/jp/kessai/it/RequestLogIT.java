@@ -21,7 +21,7 @@ import org.slf4j.LoggerFactory;
  */
 class RequestLogIT extends OpenApiIntegrationTest {
 
-    private static final String LINE = "face=\\S+ endpoint=\\S+ shop=\\S+ order=\\S+ result=\\S+ meaning=\"[^\"]*\" status=\\d{3} ms=\\d+";
+    private static final String LINE = "face=\\S+ endpoint=\\S+ shop=\\S+ order=\\S+ result=\\S+ meaning=\"[^\"]*\" status=\\d{3} duration=\\d+ms";
     private static final String SECURITY_CODE = "917";
 
     private final ListAppender<ILoggingEvent> appender = new ListAppender<>();
@@ -46,7 +46,7 @@ class RequestLogIT extends OpenApiIntegrationTest {
         assertThat(exec(order, cardNo, "1234").isError()).isFalse();
         String paid = awaitLine(l -> l.contains("endpoint=ExecTranJcbPreca") && l.contains("order=" + order.get("OrderID")));
         assertThat(paid).startsWith("face=idpass endpoint=ExecTranJcbPreca shop=" + SHOP_ID + " order=" + order.get("OrderID")
-                + " result=ok meaning=\"OK\" status=200 ms=");
+                + " result=ok meaning=\"OK\" status=200 duration=");
 
         var refused = entry(1000, 0);
         exec(refused, cardNo, "9999");
@@ -67,7 +67,7 @@ class RequestLogIT extends OpenApiIntegrationTest {
         assertThat(charged.status()).as(charged.body()).isEqualTo(201);
         assertThat(awaitLine(l -> l.contains("order=" + orderId)))
                 .matches("face=openapi endpoint=/credit/charge shop=" + SHOP_ID + " order=" + orderId
-                        + " result=ok meaning=\"OK\" status=201 ms=\\d+");
+                        + " result=ok meaning=\"OK\" status=201 duration=\\d+ms");
 
         String declined = newOrderId();
         api.post("/credit/charge", chargeBody(declined, 1000, CardTestCards.DECLINED, "AUTH", ""));
@@ -87,7 +87,7 @@ class RequestLogIT extends OpenApiIntegrationTest {
         String cardNo = newCard(500);
         assertThat(sandbox("GET", "/sandbox/jcb-preca/cards/" + cardNo, null).statusCode()).isEqualTo(200);
         assertThat(awaitLine(l -> l.contains("endpoint=/sandbox/jcb-preca/cards/{cardNo}")))
-                .matches("face=sandbox endpoint=/sandbox/jcb-preca/cards/\\{cardNo\\} shop=- order=- result=200 meaning=\"OK\" status=200 ms=\\d+");
+                .matches("face=sandbox endpoint=/sandbox/jcb-preca/cards/\\{cardNo\\} shop=- order=- result=200 meaning=\"OK\" status=200 duration=\\d+ms");
         sandbox("POST", "/sandbox/shops/" + SHOP_ID + "/settings", "{}");
         assertThat(awaitLine(l -> l.contains("endpoint=/sandbox/shops/{shopId}/settings"))).contains("shop=" + SHOP_ID);
 
@@ -146,7 +146,7 @@ class RequestLogIT extends OpenApiIntegrationTest {
             assertThat(appender.list).allMatch(event -> event.getLevel() == ch.qos.logback.classic.Level.INFO);
         }
         for (String line : lines()) {
-            String withoutDuration = line.replaceAll(" ms=\\d+$", "").replaceAll(" order=\\S+", "");
+            String withoutDuration = line.replaceAll(" duration=\\d+ms$", "").replaceAll(" order=\\S+", "");
             assertThat(withoutDuration).doesNotContain(SHOP_PASS).doesNotContain(secrets);
         }
     }

@@ -22,7 +22,7 @@ import org.springframework.web.servlet.HandlerMapping;
 /**
  * One INFO line per request on every face (issue 12), written in this one place:
  * {@code face=idpass endpoint=ExecTranJcbPreca shop=tshop00000001 order=ord-1 result=JP1000001 meaning="…"
- * status=200 ms=12}. The filter times the request and fills what every request has (the face by its path, the
+ * status=200 duration=12ms}. The filter times the request and fills what every request has (the face by its path, the
  * endpoint as the mapping's pattern, never the raw path, the HTTP status and its reason phrase); a face adds what only
  * it knows (shop, order id, its own result code and meaning) through {@link #of(HttpServletRequest)}.
  *
@@ -123,7 +123,7 @@ public class RequestLog extends OncePerRequestFilter {
         String result = entry.result != null ? entry.result : Integer.toString(status);
         String meaning = entry.meaning != null ? entry.meaning : known == null ? "" : known.getReasonPhrase();
         return "face=" + safe(face) + " endpoint=" + safe(endpoint) + " shop=" + safe(shop) + " order=" + safe(entry.order)
-                + " result=" + safe(result) + " meaning=\"" + text(meaning) + "\" status=" + status + " ms=" + millis;
+                + " result=" + safe(result) + " meaning=\"" + text(meaning) + "\" status=" + status + " duration=" + millis + "ms";
     }
 
     /** The face by the request path: the three wire faces, and the simulators' pages named on their own. */

@@ -33,7 +33,7 @@ class RequestLogTest {
         var entry = new RequestLog.Entry().face("idpass").endpoint("ExecTranJcbPreca").shop("tshop00000001")
                 .order("ord-1").result("JP1000001", "Insufficient balance");
         assertThat(RequestLog.line(entry, request, 200, 12)).isEqualTo("face=idpass endpoint=ExecTranJcbPreca "
-                + "shop=tshop00000001 order=ord-1 result=JP1000001 meaning=\"Insufficient balance\" status=200 ms=12");
+                + "shop=tshop00000001 order=ord-1 result=JP1000001 meaning=\"Insufficient balance\" status=200 duration=12ms");
     }
 
     @Test
@@ -43,7 +43,7 @@ class RequestLogTest {
         request.setAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE, Map.of("shopId", "tshop00000001"));
         assertThat(RequestLog.line(new RequestLog.Entry(), request, 404, 3)).isEqualTo("face=sandbox "
                 + "endpoint=/sandbox/shops/{shopId}/settings shop=tshop00000001 order=- result=404 meaning=\"Not Found\" "
-                + "status=404 ms=3");
+                + "status=404 duration=3ms");
         assertThat(RequestLog.line(new RequestLog.Entry(), new MockHttpServletRequest("GET", "/x"), 404, 1))
                 .contains("endpoint=unmatched");
     }
