@@ -40,6 +40,8 @@ public class RequestLog extends OncePerRequestFilter {
     private static final String ATTRIBUTE = RequestLog.class.getName() + ".entry";
     private static final Logger log = LoggerFactory.getLogger(LOGGER);
     private static final Pattern DIGIT_RUN = Pattern.compile("[0-9]{13,19}");
+    private static final Pattern NOT_AN_IDENTIFIER_CHARACTER = Pattern.compile("[^\\x21-\\x7e]|\"");
+    private static final Pattern NOT_A_TEXT_CHARACTER = Pattern.compile("[\\p{Cntrl}\"\\\\]");
     /** What is not a face: health checks and metrics scrapes would drown the log. */
     private static final String ACTUATOR_PREFIX = "/actuator";
 
@@ -147,13 +149,13 @@ public class RequestLog extends OncePerRequestFilter {
             return "-";
         }
         String cut = value.length() > MAX_VALUE_CHARS ? value.substring(0, MAX_VALUE_CHARS) : value;
-        return maskCardNumbers(cut.replaceAll("[^\\x21-\\x7e]|\"", "?"));
+        return maskCardNumbers(NOT_AN_IDENTIFIER_CHARACTER.matcher(cut).replaceAll("?"));
     }
 
     /** A short text for the line: printable, no quotes, bounded. */
     static String text(String value) {
         String cut = value.length() > 2 * MAX_VALUE_CHARS ? value.substring(0, 2 * MAX_VALUE_CHARS) : value;
-        return maskCardNumbers(cut.replaceAll("[\\p{Cntrl}\"\\\\]", "?"));
+        return maskCardNumbers(NOT_A_TEXT_CHARACTER.matcher(cut).replaceAll("?"));
     }
 
     static String maskCardNumbers(String value) {
