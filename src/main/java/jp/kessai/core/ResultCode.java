@@ -93,6 +93,13 @@ public enum ResultCode {
     TDS_CANCELLED,
     /** The cardholder never finished 3-D Secure (or the merchant never finalised) before the flow expired. */
     TDS_EXPIRED,
+    // Card tokens (MP token)
+    /** No token of the shop answers the token sent. */
+    CARD_TOKEN_NOT_FOUND,
+    /** The token was already redeemed (a token is single use). */
+    CARD_TOKEN_USED,
+    /** The token's lifetime passed before it was redeemed. */
+    CARD_TOKEN_EXPIRED,
 
     /** Unexpected failure inside Kessai. */
     SYSTEM_ERROR

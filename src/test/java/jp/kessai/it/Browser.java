@@ -20,6 +20,11 @@ final class Browser {
     private Browser() {}
 
     static ChromeDriver start() throws IOException {
+        return start(new String[0]);
+    }
+
+    /** With extra Chromium switches, e.g. {@code --host-resolver-rules=…}. */
+    static ChromeDriver start(String... extraArguments) throws IOException {
         if (!new File(CHROMIUM).canExecute() || !new File(CHROMEDRIVER).canExecute()) {
             throw new IllegalStateException("the browser tier needs Debian's chromium and chromium-driver packages"
                     + " (.ci/run installs them): " + CHROMIUM + ", " + CHROMEDRIVER);
@@ -29,6 +34,7 @@ final class Browser {
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--user-data-dir=" + Files.createTempDirectory("kessai-chromium").toAbsolutePath());
+        options.addArguments(extraArguments);
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
         var driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));

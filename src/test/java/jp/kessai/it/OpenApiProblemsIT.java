@@ -76,8 +76,8 @@ class OpenApiProblemsIT extends OpenApiIntegrationTest {
         var token = api.post("/credit/charge", chargeBody(newOrderId(), 100, "AUTH")
                 .replace("\"card\":{", "\"tokenizedCard\":{\"type\":\"MP_TOKEN\",\"token\":\"abc\"},\"unused\":{"));
         assertThat(token.status()).isEqualTo(400);
-        assertThat(token.at("/detail")).isEqualTo("Tokenized card input (MP token, Apple Pay, Google Pay) is not yet "
-                + "supported by Kessai.(creditInformation.tokenizedCard)");
+        assertThat(token.at("/detail")).as("an unknown MP token (the demo shop is PCI DSS flagged: the token wins)")
+                .isEqualTo("The value provided for parameter is invalid.(creditInformation.tokenizedCard.token)");
         var fraud = api.post("/credit/charge", chargeBody(newOrderId(), 100, CardTestCards.VISA, "AUTH", "\"useFraudDetection\":true"));
         assertThat(fraud.at("/detail")).contains("useFraudDetection");
     }

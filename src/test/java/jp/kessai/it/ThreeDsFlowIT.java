@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import jp.kessai.core.credit.CardEntry;
 import jp.kessai.core.credit.CreditCharge;
 import jp.kessai.core.credit.CreditPaymentMethod;
 import jp.kessai.core.order.Channel;
@@ -18,6 +19,7 @@ import jp.kessai.core.threeds.AllowAttempt;
 import jp.kessai.core.threeds.ThreeDsPaths;
 import jp.kessai.core.threeds.ThreeDsRequest;
 import jp.kessai.core.threeds.ThreeDsStart;
+import jp.kessai.core.token.TokenKeys;
 import jp.kessai.platform.secret.CardNumber;
 import jp.kessai.platform.secret.SecurityCode;
 import jp.kessai.processor.card.simulator.CardTestCards;
@@ -42,6 +44,9 @@ class ThreeDsFlowIT extends ThreeDsIntegrationTest {
 
     @Autowired
     ShopDirectory shops;
+
+    @Autowired
+    TokenKeys tokenKeys;
 
     private HttpResponse<String> page(String method, String url, String form) {
         try {
@@ -126,6 +131,30 @@ class ThreeDsFlowIT extends ThreeDsIntegrationTest {
         assertThat(jdbc.sql("SELECT state, security_code_enc IS NULL FROM tds_flow f JOIN payment_order o ON o.id = f.order_pk WHERE o.access_id = ?")
                 .param(accessId).query((rs, n) -> rs.getString(1) + " " + rs.getBoolean(2)).single())
                 .as("the security code is erased when the flow ends").isEqualTo("FINISHED true");
+    }
+
+    @Test
+    void anMpTokenChargeRunsThreeDsWithTheCardBehindTheToken() {
+        var keys = tokenKeys.ensure(shops.findByShopId(SHOP_ID).orElseThrow());
+        String mpToken = new MpTokenClient(baseUrl(), keys.apiKey(), keys.publicKey())
+                .token(ThreeDsTestCards.CHALLENGE, "123");
+        String orderId = newOrderId();
+        String body = tdsChargeBody(orderId, 1000, CardTestCards.VISA, "AUTH", CALLBACK, "csrf-t", "").replaceFirst(
+                "\"card\":\\{[^}]*\\}", "\"tokenizedCard\":{\"type\":\"MP_TOKEN\",\"token\":\"" + mpToken + "\"}");
+        assertThat(body).contains("tokenizedCard").doesNotContain(CardTestCards.VISA);
+        var started = api.post("/credit/charge", body);
+        String accessId = assertRedirect(started);
+        // the challenge card behind the token, not any other, decides the 3-D Secure scenario
+        var p = decodeP(walk(started.at("/redirectInformation/redirectUrl"), ThreeDsTestCards.ONE_TIME_PASSWORD));
+        assertThat(p).containsEntry("accessId", accessId).containsEntry("event", "TDS_CHARGE_FINISHED");
+        var charged = inquiry(accessId);
+        assertSchema("OrderInquiryResponseCredit", charged);
+        assertThat(charged.at("/orderReference/status")).isEqualTo("AUTH");
+        assertThat(charged.at("/creditResult/cardResult/cardNumber")).endsWith("3063");
+        assertThat(charged.at("/tds2Result/tds2TransResult")).isEqualTo("Y");
+        var reused = api.post("/credit/charge", body.replace(orderId, newOrderId()));
+        assertThat(reused.status()).isEqualTo(400);
+        assertThat(reused.at("/detail")).isEqualTo("The token has already been used.(creditInformation.tokenizedCard.token)");
     }
 
     @Test
@@ -318,7 +347,7 @@ class ThreeDsFlowIT extends ThreeDsIntegrationTest {
         String orderId = newOrderId();
         var command = new CreditCharge.Command(orderId, 0, ClientFields.NONE, new CardNumber(ThreeDsTestCards.CHALLENGE),
                 "06", "2033", new SecurityCode("123"), "TARO MIHON", false, CreditPaymentMethod.ONE_TIME, null,
-                "0000990", "2023-06", "{}");
+                "0000990", "2023-06", "{}", CardEntry.CARD_DATA);
         var manual = threeDs.verify(shop, Channel.OPENAPI, command,
                 new ThreeDsRequest(false, AllowAttempt.FOLLOW, false, false, CALLBACK, "v-1", null, null),
                 Participant.none());
@@ -338,7 +367,7 @@ class ThreeDsFlowIT extends ThreeDsIntegrationTest {
 
         var auto = threeDs.verify(shop, Channel.OPENAPI, new CreditCharge.Command(newOrderId(), 0, ClientFields.NONE,
                         new CardNumber(CardTestCards.JCB), "06", "2033", null, null, false, CreditPaymentMethod.ONE_TIME,
-                        null, "0000990", "2023-06", "{}"),
+                        null, "0000990", "2023-06", "{}", CardEntry.CARD_DATA),
                 new ThreeDsRequest(false, AllowAttempt.FOLLOW, false, true, CALLBACK, null, null, null), Participant.none());
         var autoP = decodeP(walk(baseUrl() + ThreeDsPaths.start(auto.token()), null));
         assertThat(autoP).containsEntry("event", "TDS_VERIFICATION_FINISHED").doesNotContainKey("csrfToken");
@@ -348,7 +377,7 @@ class ThreeDsFlowIT extends ThreeDsIntegrationTest {
 
         var skipped = threeDs.verify(shop, Channel.OPENAPI, new CreditCharge.Command(newOrderId(), 0, ClientFields.NONE,
                         new CardNumber(ThreeDsTestCards.NOT_ENROLLED), "06", "2033", null, null, false,
-                        CreditPaymentMethod.ONE_TIME, null, "0000990", "2023-06", "{}"),
+                        CreditPaymentMethod.ONE_TIME, null, "0000990", "2023-06", "{}", CardEntry.CARD_DATA),
                 new ThreeDsRequest(true, AllowAttempt.FOLLOW, false, true, CALLBACK, null, null, null), Participant.none());
         assertThat(skipped.ok()).isTrue();
         assertThat(skipped.verificationSkipped()).as("the caller verifies without 3-D Secure").isTrue();

@@ -59,12 +59,20 @@ public class CreditCharge {
         /** A card stored in the vault (on-file payment). */
         STORED,
         /** A card behind a token (MP token, wallet token). */
-        TOKENIZED
+        TOKENIZED;
+
+        /** The origin of a card the merchant's request carried: its data directly, or behind a token. */
+        public static CardOrigin sentWith(CardEntry entry) {
+            return entry == CardEntry.CARD_DATA ? DIRECT : TOKENIZED;
+        }
     }
 
-    /** A charge with card data sent by the merchant ({@link CardOrigin#DIRECT}). */
+    /**
+     * A charge with the card the merchant's request carried: card data sent directly ({@link CardEntry#CARD_DATA},
+     * {@link CardOrigin#DIRECT}, PCI DSS shops only) or a card behind a token or a wallet ({@link CardOrigin#TOKENIZED}).
+     */
     public CreditOutcome charge(Shop shop, Channel channel, Command command, Participant<CreditOutcome> participant) {
-        return charge(shop, channel, command, CardOrigin.DIRECT, participant);
+        return charge(shop, channel, command, CardOrigin.sentWith(command.entry()), participant);
     }
 
     /**
@@ -76,7 +84,8 @@ public class CreditCharge {
         if (!contracted(shop.settings(), command, origin)) {
             return CreditOutcome.of(ResultCode.METHOD_NOT_CONTRACTED, null);
         }
-        if (!command.pan().passesLuhnCheck()) { // the gateway's own check: no card company asked, nothing written
+        // the gateway's own check: no card company asked, nothing written (a token's number was checked when it was made)
+        if (origin != CardOrigin.TOKENIZED && !command.pan().passesLuhnCheck()) {
             return CreditOutcome.of(ResultCode.CARD_NUMBER_CHECK_DIGIT, null);
         }
         var step = new Authorization(shop, command);
@@ -166,7 +175,7 @@ public class CreditCharge {
         public void atClaim(long orderPk) {
             credit.saveCharge(orderPk, CardBrand.of(command.pan()).name(), command.expiryMonth(), command.expiryYear(),
                     command.cardholderName(), command.paymentMethod(), command.installments(), command.itemCode(),
-                    command.apiVersion(), command.requestDetails());
+                    command.apiVersion(), command.requestDetails(), command.entry());
             sealCardNumber(keys, cardNumbers, shop, orderPk, command.pan());
         }
 
@@ -206,11 +215,12 @@ public class CreditCharge {
      * A charge after the face validated it. The security code goes to the acquirer and nowhere else.
      *
      * @param requestDetails the merchant, order and payer objects as JSON (no card data), kept with the order
+     * @param entry how the card was entered, kept with the order; the contract needed follows the {@link CardOrigin}
      */
     public record Command(String orderId, long amountYen, ClientFields clientFields, CardNumber pan, String expiryMonth,
             String expiryYear, SecurityCode securityCode, String cardholderName, boolean capture,
             CreditPaymentMethod paymentMethod, Integer installments, String itemCode, String apiVersion,
-            String requestDetails) {
+            String requestDetails, CardEntry entry) {
 
         @Override
         public String toString() {

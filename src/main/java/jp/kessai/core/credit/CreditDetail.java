@@ -6,7 +6,7 @@ import jp.kessai.core.ResultCode;
 /**
  * What a credit order keeps beyond the generic order: the card as it may be shown (brand, expiry, holder — the
  * masked number is on the order; the number itself is never stored), the charge options, the acquirer's answer, the
- * API version the merchant asked for, and the outcome of the last failed operation (null after a success).
+ * API version the merchant asked for, where the card came from, and the outcome of the last failed operation (null after a success).
  */
 public record CreditDetail(
         long orderPk,
@@ -25,4 +25,5 @@ public record CreditDetail(
         Instant transactionAt,
         Instant captureExpiresAt,
         ResultCode lastErrorResult,
-        String lastErrorCode) {}
+        String lastErrorCode,
+        CardEntry cardSource) {}

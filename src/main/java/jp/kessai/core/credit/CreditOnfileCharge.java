@@ -36,7 +36,7 @@ public class CreditOnfileCharge {
         var chargeCommand = new CreditCharge.Command(command.orderId(), command.amountYen(), command.clientFields(),
                 card.data().pan(), card.data().expiryMonth(), card.data().expiryYear(), null,
                 card.data().cardholderName(), command.capture(), command.paymentMethod(), command.installments(),
-                command.itemCode(), command.apiVersion(), command.requestDetails());
+                command.itemCode(), command.apiVersion(), command.requestDetails(), card.entry());
         Participant<CreditOutcome> joined = command.cardholderName() == null ? participant : new Participant<>() {
             @Override
             public boolean atClaim() {

@@ -25,7 +25,7 @@ public class CreditRecords {
     public void saveCharge(long orderPk, CreditCharge.Command command) {
         credit.saveCharge(orderPk, CardBrand.of(command.pan()).name(), command.expiryMonth(), command.expiryYear(),
                 command.cardholderName(), command.paymentMethod(), command.installments(), command.itemCode(),
-                command.apiVersion(), command.requestDetails());
+                command.apiVersion(), command.requestDetails(), command.entry());
     }
 
     /** The outcome of a failed operation, as /order/inquiry shows it. */

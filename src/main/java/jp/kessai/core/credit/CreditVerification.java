@@ -140,7 +140,7 @@ public class CreditVerification {
         public void atClaim(long orderPk) {
             credit.saveCharge(orderPk, CardBrand.of(card.data().pan()).name(), card.data().expiryMonth(),
                     card.data().expiryYear(), card.data().cardholderName(), CreditPaymentMethod.ONE_TIME, null,
-                    command.itemCode(), command.apiVersion(), command.requestDetails());
+                    command.itemCode(), command.apiVersion(), command.requestDetails(), card.entry());
             CreditCharge.sealCardNumber(keys, cardNumbers, shop, orderPk, card.data().pan());
         }
 

@@ -1,6 +1,7 @@
 package jp.kessai.core.threeds;
 
 import jp.kessai.core.ResultCode;
+import jp.kessai.core.credit.CardEntry;
 import jp.kessai.core.credit.CreditCharge;
 import jp.kessai.core.credit.CreditOutcome;
 import jp.kessai.core.credit.CreditPaymentMethod;
@@ -60,19 +61,19 @@ class Authorisations {
     record StoredCommand(String orderId, long amountYen, String clientField1, String clientField2, String clientField3,
             String expiryMonth, String expiryYear, String cardholderName, boolean capture,
             CreditPaymentMethod paymentMethod, Integer installments, String itemCode, String apiVersion,
-            String requestDetails, OnFile onFile) {
+            String requestDetails, OnFile onFile, CardEntry entry) {
 
         static StoredCommand of(CreditCharge.Command c, OnFile onFile) {
             ClientFields f = c.clientFields() == null ? ClientFields.NONE : c.clientFields();
             return new StoredCommand(c.orderId(), c.amountYen(), f.field1(), f.field2(), f.field3(), c.expiryMonth(),
                     c.expiryYear(), c.cardholderName(), c.capture(), c.paymentMethod(), c.installments(), c.itemCode(),
-                    c.apiVersion(), c.requestDetails(), onFile == null || onFile.empty() ? null : onFile);
+                    c.apiVersion(), c.requestDetails(), onFile == null || onFile.empty() ? null : onFile, c.entry());
         }
 
         CreditCharge.Command with(CardNumber pan, SecurityCode securityCode) {
             return new CreditCharge.Command(orderId, amountYen, new ClientFields(clientField1, clientField2, clientField3),
                     pan, expiryMonth, expiryYear, securityCode, cardholderName, capture, paymentMethod, installments,
-                    itemCode, apiVersion, requestDetails);
+                    itemCode, apiVersion, requestDetails, entry == null ? CardEntry.CARD_DATA : entry);
         }
     }
 

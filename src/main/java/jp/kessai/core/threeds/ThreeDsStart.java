@@ -86,7 +86,7 @@ public class ThreeDsStart {
     /** 都度支払い with 3-D Secure; {@code participant} joins the claim and the finish (e.g. an idempotency record). */
     public StartOutcome charge(Shop shop, Channel channel, CreditCharge.Command command, ThreeDsRequest request,
             Participant<StartOutcome> participant) {
-        return start(shop, channel, FlowKind.CHARGE, command, CreditCharge.CardOrigin.DIRECT,
+        return start(shop, channel, FlowKind.CHARGE, command, CreditCharge.CardOrigin.sentWith(command.entry()),
                 Authorisations.OnFile.NONE, request, participant, p -> charge.charge(shop, channel, command, p));
     }
 
@@ -106,7 +106,7 @@ public class ThreeDsStart {
         var chargeCommand = new CreditCharge.Command(command.orderId(), command.amountYen(), command.clientFields(),
                 card.data().pan(), card.data().expiryMonth(), card.data().expiryYear(), null,
                 card.data().cardholderName(), command.capture(), command.paymentMethod(), command.installments(),
-                command.itemCode(), command.apiVersion(), command.requestDetails());
+                command.itemCode(), command.apiVersion(), command.requestDetails(), card.entry());
         var onFile = new Authorisations.OnFile(null, command.memberId(), card.stored().cardId(),
                 command.cardholderName());
         return start(shop, channel, FlowKind.CHARGE, chargeCommand, card.origin(), onFile, request, participant,
@@ -135,7 +135,7 @@ public class ThreeDsStart {
         var zero = new CreditCharge.Command(command.orderId(), 0, command.clientFields(), card.data().pan(),
                 card.data().expiryMonth(), card.data().expiryYear(), card.securityCode(), card.data().cardholderName(),
                 false, CreditPaymentMethod.ONE_TIME, null, command.itemCode(), command.apiVersion(),
-                command.requestDetails());
+                command.requestDetails(), card.entry());
         var onFile = command.source() instanceof CardSource.OnFile stored && card.stored() != null
                 ? new Authorisations.OnFile(command.store(), stored.memberId(), card.stored().cardId(),
                         stored.cardholderName())
@@ -155,8 +155,8 @@ public class ThreeDsStart {
         var zero = new CreditCharge.Command(command.orderId(), 0, command.clientFields(), command.pan(),
                 command.expiryMonth(), command.expiryYear(), command.securityCode(), command.cardholderName(), false,
                 command.paymentMethod(), command.installments(), command.itemCode(), command.apiVersion(),
-                command.requestDetails());
-        return start(shop, channel, FlowKind.VERIFICATION, zero, CreditCharge.CardOrigin.DIRECT,
+                command.requestDetails(), command.entry());
+        return start(shop, channel, FlowKind.VERIFICATION, zero, CreditCharge.CardOrigin.sentWith(command.entry()),
                 Authorisations.OnFile.NONE, request, participant, null);
     }
 

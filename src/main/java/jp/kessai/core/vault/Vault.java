@@ -154,6 +154,19 @@ public class Vault {
     }
 
     /**
+     * The details of a card the merchant holds only as a token (/credit/getCardDetails with an MP token): shown as a
+     * stored card is (number masked to its last four digits), nothing stored; the same option contract.
+     */
+    public VaultOutcome<StoredCard> cardDetails(Shop shop, CardNumber pan, String expiryMonth, String expiryYear,
+            String cardholderName) {
+        if (!shop.settings().cardDetailsContracted()) {
+            return VaultOutcome.refused(ResultCode.METHOD_NOT_CONTRACTED);
+        }
+        return VaultOutcome.ok(new StoredCard(null, 0, null, pan.masked(), brandOf(pan), expiryMonth, expiryYear,
+                cardholderName, false));
+    }
+
+    /**
      * Replaces the holder name of a stored card (an on-file payment or a verification with a new cardholderName,
      * once it succeeded). Joins the caller's transaction. A card deleted meanwhile is left alone.
      */

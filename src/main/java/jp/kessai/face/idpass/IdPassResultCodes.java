@@ -72,6 +72,10 @@ final class IdPassResultCodes {
         TABLE.put(ResultCode.TDS_AUTHENTICATION_FAILED, Codes.both("E21010001"));
         TABLE.put(ResultCode.TDS_CANCELLED, Codes.both("E21010001"));
         TABLE.put(ResultCode.TDS_EXPIRED, Codes.both("E21010999"));
+        // MP tokens: no idpass face takes them today; GMO-PG's own token errors (EX1000301-303) for when one does
+        TABLE.put(ResultCode.CARD_TOKEN_NOT_FOUND, Codes.both("EX1000301"));
+        TABLE.put(ResultCode.CARD_TOKEN_USED, Codes.both("EX1000302"));
+        TABLE.put(ResultCode.CARD_TOKEN_EXPIRED, Codes.both("EX1000303"));
         TABLE.put(ResultCode.SYSTEM_ERROR, new Codes("M91099999", "E91099999"));
         for (ResultCode code : ResultCode.values()) {
             if (code != ResultCode.OK && !TABLE.containsKey(code)) {

@@ -13,7 +13,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * The one place where the card object of /credit/verifyCard, /credit/storeCard and /credit/on-file/charge becomes
  * core card data ({@link CardSource}): {@code card} (card data, PCI DSS shops), {@code onfileCard} (a stored card) or
- * {@code tokenizedCard} (MP token: a token capability plugs in at {@link #tokenized}). Each request's variant was
+ * {@code tokenizedCard} (through {@link CardResolver#vaultSource}). Each request's variant was
  * validated against its schema before.
  */
 final class CardInput {
@@ -52,19 +52,14 @@ final class CardInput {
         return Kind.NONE;
     }
 
-    /** The card source of {@code information} (reported at {@code path}). */
+    /** The card source of card data or a stored card in {@code information} (reported at {@code path}); tokens go to {@link CardResolver}. */
     static Result source(JsonNode information, String path) {
         return switch (kind(information)) {
-            case TOKENIZED -> tokenized(information.get("tokenizedCard"), path + ".tokenizedCard");
+            case TOKENIZED -> throw new IllegalArgumentException("tokenized cards are resolved by CardResolver");
             case ON_FILE -> Result.of(onFile(information.get("onfileCard")));
             case CARD -> card(information.get("card"), path + ".card");
             case NONE -> Result.refused(Problem.missing(path + ".card"));
         };
-    }
-
-    /** MP tokens come with the token capability; until then a clear refusal. */
-    static Result tokenized(JsonNode tokenizedCard, String path) {
-        return Result.refused(Problem.notYetSupported("Tokenized card input (MP token, Apple Pay, Google Pay)", path));
     }
 
     static CardSource.OnFile onFile(JsonNode onfileCard) {

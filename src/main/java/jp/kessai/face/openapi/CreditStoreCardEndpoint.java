@@ -17,39 +17,25 @@ import tools.jackson.databind.node.ObjectNode;
  * CreditStoreCardReponse {nextAction NO_ACTION, onfileCardResult, cardResult}.
  */
 @Component
-class CreditStoreCardEndpoint implements OpenApiOperation {
+class CreditStoreCardEndpoint extends CheckedEndpoint {
 
     static final String PATH = "/credit/storeCard";
     private static final String INFORMATION = "creditStoringInformation";
 
-    private final SchemaValidator validator;
     private final CreditCardStoring storing;
     private final VaultViews views;
-    private final OpenApiJson json;
+    private final CardResolver cards;
 
-    CreditStoreCardEndpoint(JsonMapper mapper, CreditCardStoring storing, VaultViews views, OpenApiJson json) {
-        this.validator = SchemaValidator.fromClasspath(mapper);
+    CreditStoreCardEndpoint(JsonMapper mapper, CreditCardStoring storing, VaultViews views, OpenApiJson json,
+            CardResolver cards) {
+        super(mapper, json, PATH, true);
+        this.cards = cards;
         this.storing = storing;
         this.views = views;
-        this.json = json;
     }
 
     @Override
-    public String path() {
-        return PATH;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
-    }
-
-    @Override
-    public Reply handle(OpenApiCall call) {
-        Optional<Problem> problem = validate(call.body());
-        if (problem.isPresent()) {
-            return json.problem(problem.get(), PATH);
-        }
+    Reply run(OpenApiCall call) {
         JsonNode information = call.body().get(INFORMATION);
         var options = VaultViews.storeOptions(information.get("onfileCardOptions"));
         var idempotency = call.idempotency();
@@ -58,7 +44,8 @@ class CreditStoreCardEndpoint implements OpenApiOperation {
             outcome = storing.storeReferenced(call.shop(), text(information.get("referrer"), "accessId"), options,
                     idempotency.joining(this::render));
         } else {
-            CardInput.Result input = CardInput.source(information, INFORMATION);
+            CardInput.Result input = CardInput.kind(information) == CardInput.Kind.TOKENIZED
+                ? cards.vaultSource(call.shop(), information, INFORMATION) : CardInput.source(information, INFORMATION);
             if (input.problem() != null) {
                 return json.problem(input.problem(), PATH);
             }
@@ -77,6 +64,7 @@ class CreditStoreCardEndpoint implements OpenApiOperation {
         });
     }
 
+    @Override
     Optional<Problem> validate(JsonNode body) {
         Optional<Problem> problem = validator.validate("CreditStoreCardRequest", body, "");
         if (problem.isPresent()) {

@@ -25,48 +25,34 @@ import tools.jackson.databind.node.ObjectNode;
  * shows onfileCardResult). A card that is not enrolled with skipNotEnrolledCard true is verified at once (201).
  */
 @Component
-class CreditVerifyCardEndpoint implements OpenApiOperation {
+class CreditVerifyCardEndpoint extends CheckedEndpoint {
 
     static final String PATH = "/credit/verifyCard";
     private static final String INFORMATION = "creditVerificationInformation";
 
-    private final SchemaValidator validator;
     private final CreditVerification verification;
     private final CreditViews views;
     private final VaultViews vaultViews;
-    private final OpenApiJson json;
     private final ThreeDsStart threeDs;
-    private final Tds2Wire tds2;
+    private final CardResolver cards;
+    private final ChargeAnswers answers;
 
     CreditVerifyCardEndpoint(JsonMapper mapper, CreditVerification verification, CreditViews views,
-            VaultViews vaultViews, OpenApiJson json, ThreeDsStart threeDs, Tds2Wire tds2) {
+            VaultViews vaultViews, OpenApiJson json, ThreeDsStart threeDs, CardResolver cards, ChargeAnswers answers) {
+        super(mapper, json, PATH, true);
         this.threeDs = threeDs;
-        this.tds2 = tds2;
-        this.validator = SchemaValidator.fromClasspath(mapper);
+        this.cards = cards;
+        this.answers = answers;
         this.verification = verification;
         this.views = views;
         this.vaultViews = vaultViews;
-        this.json = json;
     }
 
     @Override
-    public String path() {
-        return PATH;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
-    }
-
-    @Override
-    public Reply handle(OpenApiCall call) {
-        Optional<Problem> problem = validate(call.body());
-        if (problem.isPresent()) {
-            return json.problem(problem.get(), PATH);
-        }
+    Reply run(OpenApiCall call) {
         JsonNode information = call.body().get(INFORMATION);
-        CardInput.Result input = CardInput.source(information, INFORMATION);
+        CardInput.Result input = CardInput.kind(information) == CardInput.Kind.TOKENIZED
+                ? cards.vaultSource(call.shop(), information, INFORMATION) : CardInput.source(information, INFORMATION);
         if (input.problem() != null) {
             return json.problem(input.problem(), PATH);
         }
@@ -78,11 +64,11 @@ class CreditVerifyCardEndpoint implements OpenApiOperation {
                 CreditChargeEndpoint.clientFields(order.get("clientFields")), input.source(),
                 itemCode == null ? "0000990" : itemCode,
                 SchemaValidator.absent(store) ? null : VaultViews.storeOptions(store), call.apiVersion(),
-                requestDetails(call.body()));
+                ChargeAnswers.requestDetails(json, call.body()));
         var idempotency = call.idempotency();
         if (Tds2Wire.useTds2(options)) {
-            String base = tds2.base();
-            Function<StartOutcome, Reply> render = started -> renderStart(started, base);
+            Function<StartOutcome, Reply> render = answers.started(
+                    credit -> render(new VerificationOutcome(credit, null, null)));
             StartOutcome started = threeDs.verify(call.shop(), Channel.OPENAPI, command, Tds2Wire.request(call.body()),
                     idempotency.joining(render));
             if (!started.verificationSkipped()) {
@@ -94,19 +80,10 @@ class CreditVerifyCardEndpoint implements OpenApiOperation {
                 this::render);
     }
 
-    /** 202 with the redirect when authentication follows; else the refusal. */
-    private Reply renderStart(StartOutcome started, String base) {
-        if (started.redirect()) {
-            return Reply.json(202, json.write(tds2.redirectBody(views.orderReference(started.transaction()), base,
-                    started.token())));
-        }
-        return render(new VerificationOutcome(started.credit(), null, null));
-    }
-
     private Reply render(VerificationOutcome outcome) {
         CreditOutcome credit = outcome.credit();
         if (credit.ok() && outcome.storeRefusal() != null) {
-            return json.problem(OpenApiResultCodes.of(outcome.storeRefusal(), null), PATH);
+            return json.problem(OpenApiResultCodes.of(outcome.storeRefusal(), null, PATH), PATH);
         }
         return views.reply(credit, PATH, 201, transaction -> {
             ObjectNode node = json.object();
@@ -120,6 +97,7 @@ class CreditVerifyCardEndpoint implements OpenApiOperation {
         });
     }
 
+    @Override
     Optional<Problem> validate(JsonNode body) {
         Optional<Problem> problem = validator.validate("CreditVerifyCardRequest", body, "");
         if (problem.isPresent()) {
@@ -158,13 +136,5 @@ class CreditVerifyCardEndpoint implements OpenApiOperation {
             }
         }
         return Tds2Wire.validate(body, Tds2Wire.useTds2(information.get("creditVerificationOptions")));
-    }
-
-    private String requestDetails(JsonNode body) {
-        ObjectNode details = json.object();
-        for (String name : new String[] {"merchant", "order", "payer"}) {
-            details.set(name, body.get(name));
-        }
-        return json.write(details);
     }
 }

@@ -71,11 +71,23 @@ class CreditViews {
         return node;
     }
 
+    /** OAS CreditResult.cardType: APPLE_PAY and GOOGLE_PAY for wallet tokens, CREDIT_CARD otherwise (MP tokens too). */
+    static String cardType(CreditDetail detail) {
+        if (detail == null) {
+            return "CREDIT_CARD";
+        }
+        return switch (detail.cardSource()) {
+            case APPLE_PAY -> "APPLE_PAY";
+            case GOOGLE_PAY -> "GOOGLE_PAY";
+            case CARD_DATA, MP_TOKEN -> "CREDIT_CARD";
+        };
+    }
+
     ObjectNode creditResult(Transaction.Credit transaction) {
         Order order = transaction.order();
         CreditDetail detail = transaction.detail();
         ObjectNode node = json.object();
-        node.put("cardType", "CREDIT_CARD");
+        node.put("cardType", cardType(detail));
         ObjectNode card = json.object();
         put(card, "cardNumber", order.cardNoMasked());
         if (detail != null) {
@@ -129,7 +141,7 @@ class CreditViews {
         if (outcome.ok()) {
             return Reply.json(status, json.write(body.apply(outcome.transaction())));
         }
-        Reply problem = json.problem(OpenApiResultCodes.of(outcome.code(), outcome.declineCode()), path);
+        Reply problem = json.problem(OpenApiResultCodes.of(outcome.code(), outcome.declineCode(), path), path);
         boolean unsettled = outcome.code() == ResultCode.PROCESSOR_OUTCOME_UNKNOWN
                 || (outcome.code() == ResultCode.OPERATION_IN_PROGRESS && outcome.transaction() != null);
         if (unsettled && outcome.transaction() != null) {

@@ -8,6 +8,7 @@ import jp.kessai.core.vault.StoredCard;
 import jp.kessai.core.vault.Vault;
 import jp.kessai.core.vault.VaultOutcome;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -18,36 +19,24 @@ final class MemberEndpoints {
 
     /** POST /member/create (idempotent): 201 {memberId, memberName}. */
     @Component
-    static class Create implements OpenApiOperation {
+    static class Create extends CheckedEndpoint {
 
-        private final SchemaValidator validator;
         private final Vault vault;
         private final VaultViews views;
-        private final OpenApiJson json;
 
         Create(JsonMapper mapper, Vault vault, VaultViews views, OpenApiJson json) {
-            this.validator = SchemaValidator.fromClasspath(mapper);
+            super(mapper, json, "/member/create", true);
             this.vault = vault;
             this.views = views;
-            this.json = json;
         }
 
         @Override
-        public String path() {
-            return "/member/create";
+        Optional<Problem> validate(JsonNode body) {
+            return validator.validate("MemberCreateRequest", body, "");
         }
 
         @Override
-        public boolean idempotent() {
-            return true;
-        }
-
-        @Override
-        public Reply handle(OpenApiCall call) {
-            Optional<Problem> problem = validator.validate("MemberCreateRequest", call.body(), "");
-            if (problem.isPresent()) {
-                return json.problem(problem.get(), path());
-            }
+        Reply run(OpenApiCall call) {
             var outcome = vault.createMember(call.shop(), text(call.body(), "memberId"), text(call.body(), "memberName"),
                     call.idempotency().joining(this::render));
             return call.idempotency().answer(outcome, this::render);
@@ -65,36 +54,24 @@ final class MemberEndpoints {
 
     /** POST /member/inquiry (no Idempotency-Key): 200 {memberId, memberName, onfileCards, onfileWallets}. */
     @Component
-    static class Inquiry implements OpenApiOperation {
+    static class Inquiry extends CheckedEndpoint {
 
-        private final SchemaValidator validator;
         private final Vault vault;
         private final VaultViews views;
-        private final OpenApiJson json;
 
         Inquiry(JsonMapper mapper, Vault vault, VaultViews views, OpenApiJson json) {
-            this.validator = SchemaValidator.fromClasspath(mapper);
+            super(mapper, json, "/member/inquiry", false);
             this.vault = vault;
             this.views = views;
-            this.json = json;
         }
 
         @Override
-        public String path() {
-            return "/member/inquiry";
+        Optional<Problem> validate(JsonNode body) {
+            return validator.validate("MemberInquiryRequest", body, "");
         }
 
         @Override
-        public boolean idempotent() {
-            return false;
-        }
-
-        @Override
-        public Reply handle(OpenApiCall call) {
-            Optional<Problem> problem = validator.validate("MemberInquiryRequest", call.body(), "");
-            if (problem.isPresent()) {
-                return json.problem(problem.get(), path());
-            }
+        Reply run(OpenApiCall call) {
             String type = text(call.body(), "onfileType");
             return views.reply(vault.inquire(call.shop(), text(call.body(), "memberId")), path(), 200, member -> {
                 ObjectNode node = json.object();
@@ -113,36 +90,24 @@ final class MemberEndpoints {
 
     /** POST /member/delete (idempotent): 202 {memberId, deletedCards (as they were), deletedWallets}. */
     @Component
-    static class Delete implements OpenApiOperation {
+    static class Delete extends CheckedEndpoint {
 
-        private final SchemaValidator validator;
         private final Vault vault;
         private final VaultViews views;
-        private final OpenApiJson json;
 
         Delete(JsonMapper mapper, Vault vault, VaultViews views, OpenApiJson json) {
-            this.validator = SchemaValidator.fromClasspath(mapper);
+            super(mapper, json, "/member/delete", true);
             this.vault = vault;
             this.views = views;
-            this.json = json;
         }
 
         @Override
-        public String path() {
-            return "/member/delete";
+        Optional<Problem> validate(JsonNode body) {
+            return validator.validate("MemberDeleteRequest", body, "");
         }
 
         @Override
-        public boolean idempotent() {
-            return true;
-        }
-
-        @Override
-        public Reply handle(OpenApiCall call) {
-            Optional<Problem> problem = validator.validate("MemberDeleteRequest", call.body(), "");
-            if (problem.isPresent()) {
-                return json.problem(problem.get(), path());
-            }
+        Reply run(OpenApiCall call) {
             var outcome = vault.deleteMember(call.shop(), text(call.body(), "memberId"),
                     call.idempotency().joining(this::render));
             return call.idempotency().answer(outcome, this::render);
@@ -161,50 +126,42 @@ final class MemberEndpoints {
 
     /** POST /member/deleteItem (idempotent): a card → 201 {memberId, deletedCard (as it was)}. */
     @Component
-    static class DeleteItem implements OpenApiOperation {
+    static class DeleteItem extends CheckedEndpoint {
 
-        private final SchemaValidator validator;
         private final Vault vault;
         private final VaultViews views;
-        private final OpenApiJson json;
 
         DeleteItem(JsonMapper mapper, Vault vault, VaultViews views, OpenApiJson json) {
-            this.validator = SchemaValidator.fromClasspath(mapper);
+            super(mapper, json, "/member/deleteItem", true);
             this.vault = vault;
             this.views = views;
-            this.json = json;
         }
 
+        /** The body is one of two schemas, told apart by onfileType (required in both). */
         @Override
-        public String path() {
-            return "/member/deleteItem";
-        }
-
-        @Override
-        public boolean idempotent() {
-            return true;
-        }
-
-        @Override
-        public Reply handle(OpenApiCall call) {
-            // the body is one of two schemas, told apart by onfileType (required in both)
-            Optional<Problem> problem = validator.validate("MemberDeleteItemRequestWallet", call.body(), "")
+        Optional<Problem> validate(JsonNode body) {
+            Optional<Problem> problem = validator.validate("MemberDeleteItemRequestWallet", body, "")
                     .filter(p -> p.detail().endsWith("(onfileType)"));
             if (problem.isPresent()) {
-                return json.problem(problem.get(), path());
+                return problem;
             }
-            if ("WALLET".equals(text(call.body(), "onfileType"))) {
-                problem = validator.validate("MemberDeleteItemRequestWallet", call.body(), "");
+            if ("WALLET".equals(text(body, "onfileType"))) {
                 // Kessai keeps no wallet consents (Pay払い利用承諾) yet: there is never one to delete
-                return json.problem(problem.orElse(Problem.notAccepted("onfileWalletType")), path());
+                return validator.validate("MemberDeleteItemRequestWallet", body, "")
+                        .or(() -> Optional.of(Problem.notAccepted("onfileWalletType")));
             }
-            problem = validator.validate("MemberDeleteItemRequestCard", call.body(), "");
+            problem = validator.validate("MemberDeleteItemRequestCard", body, "");
             if (problem.isPresent()) {
-                return json.problem(problem.get(), path());
+                return problem;
             }
-            if ("APPLE_PAY".equals(text(call.body(), "onfileCardType"))) {
-                return json.problem(Problem.notAccepted("cardId"), path());
+            if ("APPLE_PAY".equals(text(body, "onfileCardType"))) {
+                return Optional.of(Problem.notAccepted("cardId"));
             }
+            return Optional.empty();
+        }
+
+        @Override
+        Reply run(OpenApiCall call) {
             var outcome = vault.deleteCard(call.shop(), text(call.body(), "memberId"),
                     Integer.parseInt(text(call.body(), "cardId")), call.idempotency().joining(this::render));
             return call.idempotency().answer(outcome, this::render);

@@ -15,6 +15,9 @@ final class OpenApiResultCodes {
     private static final Map<ResultCode, Row> TABLE = new EnumMap<>(ResultCode.class);
 
     private static final String DECLINED = "This card cannot be used for transactions.";
+    /** Replaced by the request's card information object, which differs per endpoint ({@link #informationOf}). */
+    private static final String INFORMATION = "{information}";
+    private static final String TOKEN_FIELD = INFORMATION + ".tokenizedCard.token";
     private static final String UPSTREAM = "Payment Processing failed at the external payment center. Please try again later.";
 
     static {
@@ -63,6 +66,10 @@ final class OpenApiResultCodes {
         put(ResultCode.TDS_AUTHENTICATION_FAILED, ProblemTitle.CARD_DECLINED, "3-D Secure authentication failed.");
         put(ResultCode.TDS_CANCELLED, ProblemTitle.OPERATION_ABORTED_BY_USER, "The customer aborted 3-D Secure authentication.");
         put(ResultCode.TDS_EXPIRED, ProblemTitle.TRANSACTION_EXPIRED, "The 3-D Secure authentication has expired.");
+        // MP tokens: the same problems on /credit/charge (CardResolver), /credit/verifyCard and /credit/storeCard
+        put(ResultCode.CARD_TOKEN_NOT_FOUND, ProblemTitle.INVALID_PARAMETER, Problem.VALUE_NOT_ACCEPTED + "(" + TOKEN_FIELD + ")");
+        put(ResultCode.CARD_TOKEN_USED, ProblemTitle.INVALID_PARAMETER, "The token has already been used.(" + TOKEN_FIELD + ")");
+        put(ResultCode.CARD_TOKEN_EXPIRED, ProblemTitle.INVALID_PARAMETER, "The token has expired.(" + TOKEN_FIELD + ")");
         put(ResultCode.SYSTEM_ERROR, ProblemTitle.INTERNAL_SERVER_ERROR, "An unexpected error has occurred.");
         // NET CASH outcomes (no openapi endpoint produces them today; mapped so the table stays exhaustive)
         put(ResultCode.ALREADY_REQUESTED, ProblemTitle.INVALID_STATUS, "The transaction status does not allow this request.");
@@ -83,6 +90,30 @@ final class OpenApiResultCodes {
     }
 
     static Problem of(ResultCode code, String declineCode) {
+        return of(code, declineCode, null);
+    }
+
+    /** The problem of {@code code} as the endpoint {@code path} (e.g. {@code /credit/storeCard}) answers it. */
+    static Problem of(ResultCode code, String declineCode, String path) {
+        Problem problem = row(code, declineCode);
+        return problem.detail().contains(INFORMATION)
+                ? new Problem(problem.title(), problem.detail().replace(INFORMATION, informationOf(path)))
+                : problem;
+    }
+
+    /** The name of the card information object of the endpoint's request. */
+    static String informationOf(String path) {
+        if (path == null) {
+            return "creditInformation";
+        }
+        return switch (path) {
+            case "/credit/verifyCard" -> "creditVerificationInformation";
+            case "/credit/storeCard" -> "creditStoringInformation";
+            default -> "creditInformation";
+        };
+    }
+
+    private static Problem row(ResultCode code, String declineCode) {
         if (code == ResultCode.OK) {
             throw new IllegalArgumentException("OK is not an error");
         }

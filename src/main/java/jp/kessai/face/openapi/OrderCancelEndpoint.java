@@ -18,13 +18,8 @@ class OrderCancelEndpoint extends OrderEndpoint {
 
     OrderCancelEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, CreditInquiry inquiry, Transactions transactions,
             CreditCancel cancel) {
-        super(mapper, views, json, inquiry, transactions);
+        super(mapper, views, json, inquiry, transactions, "/order/cancel");
         this.cancel = cancel;
-    }
-
-    @Override
-    public String path() {
-        return "/order/cancel";
     }
 
     @Override

@@ -18,13 +18,8 @@ class OrderCaptureEndpoint extends OrderEndpoint {
 
     OrderCaptureEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, CreditInquiry inquiry, Transactions transactions,
             CreditCapture capture) {
-        super(mapper, views, json, inquiry, transactions);
+        super(mapper, views, json, inquiry, transactions, "/order/capture");
         this.capture = capture;
-    }
-
-    @Override
-    public String path() {
-        return "/order/capture";
     }
 
     @Override

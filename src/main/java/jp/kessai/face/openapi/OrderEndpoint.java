@@ -9,6 +9,7 @@ import jp.kessai.core.order.AttemptState;
 import jp.kessai.core.order.Operation;
 import jp.kessai.core.order.Participant;
 import jp.kessai.core.transaction.Transactions;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -16,25 +17,18 @@ import tools.jackson.databind.json.JsonMapper;
  * the core operation on the transaction named by {@code accessId}, answer 201 {orderReference, creditResult}. A retry
  * after an unknown outcome answers from the journal once the reconciler settled the attempt.
  */
-abstract class OrderEndpoint implements OpenApiOperation {
+abstract class OrderEndpoint extends CheckedEndpoint {
 
-    protected final SchemaValidator validator;
     protected final CreditViews views;
-    protected final OpenApiJson json;
     private final CreditInquiry inquiry;
     private final Transactions transactions;
 
-    OrderEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, CreditInquiry inquiry, Transactions transactions) {
-        this.validator = SchemaValidator.fromClasspath(mapper);
+    OrderEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, CreditInquiry inquiry, Transactions transactions,
+            String path) {
+        super(mapper, json, path, true);
         this.views = views;
-        this.json = json;
         this.inquiry = inquiry;
         this.transactions = transactions;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
     }
 
     /** The schema of the request body. */
@@ -44,7 +38,7 @@ abstract class OrderEndpoint implements OpenApiOperation {
     abstract List<Operation> operations();
 
     /** Checks beyond the schema. */
-    Optional<Problem> validateMore(OpenApiCall call) {
+    Optional<Problem> validateMore(JsonNode body) {
         return Optional.empty();
     }
 
@@ -56,11 +50,12 @@ abstract class OrderEndpoint implements OpenApiOperation {
     }
 
     @Override
-    public Reply handle(OpenApiCall call) {
-        Optional<Problem> problem = validator.validate(schema(), call.body(), "").or(() -> validateMore(call));
-        if (problem.isPresent()) {
-            return json.problem(problem.get(), path());
-        }
+    Optional<Problem> validate(JsonNode body) {
+        return validator.validate(schema(), body, "").or(() -> validateMore(body));
+    }
+
+    @Override
+    Reply run(OpenApiCall call) {
         String accessId = call.body().get("accessId").stringValue();
         return call.idempotency().answer(run(call, accessId, call.idempotency().joining(this::render)), this::render);
     }

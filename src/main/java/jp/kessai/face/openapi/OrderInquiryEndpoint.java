@@ -6,6 +6,7 @@ import jp.kessai.core.credit.CreditInquiry;
 import jp.kessai.core.credit.CreditOutcome;
 import jp.kessai.core.transaction.Transaction;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -14,39 +15,27 @@ import tools.jackson.databind.node.ObjectNode;
  * {orderReference, creditResult, errorInformation of the last operation if it failed}.
  */
 @Component
-class OrderInquiryEndpoint implements OpenApiOperation {
+class OrderInquiryEndpoint extends CheckedEndpoint {
 
     static final String PATH = "/order/inquiry";
 
-    private final SchemaValidator validator;
     private final CreditInquiry inquiry;
     private final CreditViews views;
-    private final OpenApiJson json;
 
     OrderInquiryEndpoint(JsonMapper mapper, CreditInquiry inquiry, CreditViews views, OpenApiJson json) {
-        this.validator = SchemaValidator.fromClasspath(mapper);
+        super(mapper, json, PATH, false);
         this.inquiry = inquiry;
         this.views = views;
-        this.json = json;
+    }
+
+    /** The schema first: it refuses a number, object, … where a string belongs, before anything reads the value. */
+    @Override
+    Optional<Problem> validate(JsonNode body) {
+        return validator.validate("OrderInquiryRequest", body, "");
     }
 
     @Override
-    public String path() {
-        return PATH;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return false;
-    }
-
-    @Override
-    public Reply handle(OpenApiCall call) {
-        // the schema first: it refuses a number, object, … where a string belongs, before anything reads the value
-        Optional<Problem> problem = validator.validate("OrderInquiryRequest", call.body(), "");
-        if (problem.isPresent()) {
-            return json.problem(problem.get(), PATH);
-        }
+    Reply run(OpenApiCall call) {
         String accessId = CreditChargeEndpoint.text(call.body(), "accessId");
         String orderId = CreditChargeEndpoint.text(call.body(), "orderId");
         if (accessId == null && orderId == null) {

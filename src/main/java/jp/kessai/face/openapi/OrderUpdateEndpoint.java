@@ -10,6 +10,7 @@ import jp.kessai.core.order.Operation;
 import jp.kessai.core.order.Participant;
 import jp.kessai.core.transaction.Transactions;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -25,13 +26,8 @@ class OrderUpdateEndpoint extends OrderEndpoint {
 
     OrderUpdateEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, CreditInquiry inquiry, Transactions transactions,
             CreditUpdate update) {
-        super(mapper, views, json, inquiry, transactions);
+        super(mapper, views, json, inquiry, transactions, "/order/update");
         this.update = update;
-    }
-
-    @Override
-    public String path() {
-        return "/order/update";
     }
 
     @Override
@@ -45,12 +41,12 @@ class OrderUpdateEndpoint extends OrderEndpoint {
     }
 
     @Override
-    Optional<Problem> validateMore(OpenApiCall call) {
-        String amount = call.body().get("amount").stringValue();
+    Optional<Problem> validateMore(JsonNode body) {
+        String amount = body.get("amount").stringValue();
         if (!AMOUNT.matcher(amount).matches() || amount.length() > 7 || Long.parseLong(amount) < 1) {
             return Optional.of(Problem.invalid("amount"));
         }
-        if (CreditChargeEndpoint.text(call.body(), "authorizationMode") == null) {
+        if (CreditChargeEndpoint.text(body, "authorizationMode") == null) {
             return Optional.of(Problem.missing("authorizationMode"));
         }
         return Optional.empty();

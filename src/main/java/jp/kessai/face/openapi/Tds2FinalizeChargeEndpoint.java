@@ -23,13 +23,8 @@ class Tds2FinalizeChargeEndpoint extends Tds2FinalizeEndpoint {
 
     Tds2FinalizeChargeEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, CreditInquiry inquiry,
             Transactions transactions, ThreeDsFinalize finalize) {
-        super(mapper, views, json, inquiry, transactions);
+        super(mapper, views, json, inquiry, transactions, PATH);
         this.finalize = finalize;
-    }
-
-    @Override
-    public String path() {
-        return PATH;
     }
 
     @Override

@@ -11,6 +11,7 @@ import jp.kessai.core.order.Participant;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.core.transaction.Transaction;
 import jp.kessai.core.transaction.Transactions;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,26 +21,18 @@ import tools.jackson.databind.node.ObjectNode;
  * creditResult (useTds2 true) and tds2Result; 402 when authentication failed (no authorisation follows it) or the
  * authorisation was declined; 400 invalid_status in any other state, invalid_parameter for another shop's accessId.
  */
-abstract class Tds2FinalizeEndpoint implements OpenApiOperation {
+abstract class Tds2FinalizeEndpoint extends CheckedEndpoint {
 
-    private final SchemaValidator validator;
     protected final CreditViews views;
-    protected final OpenApiJson json;
     private final CreditInquiry inquiry;
     private final Transactions transactions;
 
     Tds2FinalizeEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, CreditInquiry inquiry,
-            Transactions transactions) {
-        this.validator = SchemaValidator.fromClasspath(mapper);
+            Transactions transactions, String path) {
+        super(mapper, json, path, true);
         this.views = views;
-        this.json = json;
         this.inquiry = inquiry;
         this.transactions = transactions;
-    }
-
-    @Override
-    public boolean idempotent() {
-        return true;
     }
 
     abstract String schema();
@@ -65,11 +58,12 @@ abstract class Tds2FinalizeEndpoint implements OpenApiOperation {
     }
 
     @Override
-    public Reply handle(OpenApiCall call) {
-        Optional<Problem> problem = validator.validate(schema(), call.body(), "");
-        if (problem.isPresent()) {
-            return json.problem(problem.get(), path());
-        }
+    Optional<Problem> validate(JsonNode body) {
+        return validator.validate(schema(), body, "");
+    }
+
+    @Override
+    Reply run(OpenApiCall call) {
         return answer(call, call.body().get("accessId").stringValue());
     }
 

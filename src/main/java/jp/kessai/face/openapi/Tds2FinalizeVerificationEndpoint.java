@@ -29,7 +29,7 @@ class Tds2FinalizeVerificationEndpoint extends Tds2FinalizeEndpoint {
 
     Tds2FinalizeVerificationEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, CreditInquiry inquiry,
             Transactions transactions, ThreeDsFinalize finalize, VaultViews vaultViews) {
-        super(mapper, views, json, inquiry, transactions);
+        super(mapper, views, json, inquiry, transactions, PATH);
         this.finalize = finalize;
         this.vaultViews = vaultViews;
     }
@@ -57,11 +57,6 @@ class Tds2FinalizeVerificationEndpoint extends Tds2FinalizeEndpoint {
             }
             return node;
         });
-    }
-
-    @Override
-    public String path() {
-        return PATH;
     }
 
     @Override

@@ -72,7 +72,7 @@ class VaultViews {
         if (outcome.ok()) {
             return Reply.json(status, json.write(body.apply(outcome.value())));
         }
-        return json.problem(OpenApiResultCodes.of(outcome.code(), null), path);
+        return json.problem(OpenApiResultCodes.of(outcome.code(), null, path), path);
     }
 
     /** OnfileCardOptions (validated against its schema) as the vault's store options. */

@@ -3,6 +3,7 @@ package jp.kessai.face.sandbox;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.core.shop.ShopDirectory;
 import jp.kessai.core.shop.ShopMode;
+import jp.kessai.core.token.TokenKeys;
 import jp.kessai.processor.netcash.simulator.NetCashCenterSimulator;
 import jp.kessai.processor.netcash.simulator.NetCashTestCards;
 import jp.kessai.platform.KessaiProperties;
@@ -36,9 +37,11 @@ class SandboxBootstrap {
     private final KessaiProperties properties;
     private final Environment environment;
     private final KessaiVersion version;
+    private final TokenKeys tokenKeys;
 
     SandboxBootstrap(ShopDirectory shops, PrecaCenterSimulator center, NetCashCenterSimulator netCash,
-            KessaiProperties properties, Environment environment, KessaiVersion version) {
+            KessaiProperties properties, Environment environment, KessaiVersion version, TokenKeys tokenKeys) {
+        this.tokenKeys = tokenKeys;
         this.shops = shops;
         this.center = center;
         this.netCash = netCash;
@@ -72,6 +75,8 @@ class SandboxBootstrap {
         String host = address == null || address.equals("0.0.0.0") || address.equals("::")
                 || address.startsWith("127.") ? "localhost" : address.contains(":") ? "[" + address + "]" : address;
         String base = "http://" + host + ":" + port;
+        // the tokenizer's keys are public by design (the merchant's page carries them): printed like the URLs
+        TokenKeys.ShopKeys keys = tokenKeys.ensure(shop);
         log.info("""
 
                 ==== Kessai {} sandbox ready ====
@@ -80,9 +85,14 @@ class SandboxBootstrap {
                 idpass         {}/payment/<Name>.idPass   (e.g. {}/payment/EntryTranJcbPreca.idPass)
                 openapi        {}/token, {}/credit/charge, {}/order/*, {}/member/*   (Basic auth ShopID:ShopPass or Bearer)
                 sandbox API    GET {}/sandbox (index), POST {}/sandbox/shops, POST {}/sandbox/jcb-preca/cards, POST {}/sandbox/netcash/cards, POST {}/sandbox/card/faults
+                mp-token.js    {}/payment/js/mp-token.js   tokens {}/payment/CreateToken.json
+                MP token keys  apiKey={}
+                               publicKey={}
                 health         {}/actuator/health   metrics {}/actuator/prometheus   version {}/actuator/info
                 Test cards: docs/test-cards.md (prepaid approval number {})
-                """, version.value(), listening, demo.shopId(), demo.shopPass(), demo.robotAid(), base, base, base, base, base, base, base, base, base, base, base, base, base, base,
-                PrecaTestCards.APPROVAL_NO);
+                """, version.value(), listening, demo.shopId(), demo.shopPass(), demo.robotAid(),
+                base, base, base, base, base, base, base, base, base, base, base, // idpass, openapi, sandbox API
+                base, base, keys.apiKey(), keys.publicKey(), // mp-token.js, MP token keys
+                base, base, base, PrecaTestCards.APPROVAL_NO);
     }
 }

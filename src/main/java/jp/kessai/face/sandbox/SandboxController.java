@@ -182,4 +182,5 @@ class SandboxController {
             super(message, null, false, false);
         }
     }
+
 }

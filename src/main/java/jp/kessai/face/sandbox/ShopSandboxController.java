@@ -7,6 +7,7 @@ import jp.kessai.core.shop.ShopDirectory;
 import jp.kessai.core.shop.ShopDirectory.Creation;
 import jp.kessai.core.shop.ShopMode;
 import jp.kessai.core.shop.ShopSettings;
+import jp.kessai.core.token.TokenKeys;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -26,9 +27,11 @@ import org.springframework.web.bind.annotation.RestController;
 class ShopSandboxController {
 
     private final ShopDirectory shops;
+    private final TokenKeys tokenKeys;
 
-    ShopSandboxController(ShopDirectory shops) {
+    ShopSandboxController(ShopDirectory shops, TokenKeys tokenKeys) {
         this.shops = shops;
+        this.tokenKeys = tokenKeys;
     }
 
     record ShopBody(String shopId, String shopPass, String robotAid, Map<String, Object> settings) {}
@@ -44,7 +47,7 @@ class ShopSandboxController {
         ShopSettings demoContracts = ShopSettings.defaults().withEverythingContracted();
         ShopSettings settings = body.settings() == null ? demoContracts : SettingsBody.apply(demoContracts, body.settings());
         return switch (shops.create(body.shopId(), body.shopPass(), body.robotAid(), ShopMode.TEST, settings)) {
-            case Creation.Created(Shop shop) -> ResponseEntity.status(HttpStatus.CREATED).body(view(shop));
+            case Creation.Created(Shop shop) -> ResponseEntity.status(HttpStatus.CREATED).body(view(shop, tokenKeys.ensure(shop)));
             case Creation.ShopIdTaken() -> conflict("shopId exists");
             case Creation.RobotAidTaken() -> conflict("robotAid is taken by another shop");
         };
@@ -65,12 +68,17 @@ class ShopSandboxController {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", message));
     }
 
-    private static Map<String, Object> view(Shop shop) {
+    /** The shop, with the tokenizer keys of its merchant pages (public values: {@code Multipayment.init(apiKey, publicKey)}). */
+    private static Map<String, Object> view(Shop shop, TokenKeys.ShopKeys keys) {
         var view = new LinkedHashMap<String, Object>();
         view.put("shopId", shop.shopId());
         view.put("robotAid", shop.robotAid());
         view.put("mode", shop.mode().name());
         view.put("settings", shop.settings());
+        var mpToken = new java.util.LinkedHashMap<String, String>(); // ordered: the answer is stable (docs, RunnableDocsIT)
+        mpToken.put("apiKey", keys.apiKey());
+        mpToken.put("publicKey", keys.publicKey());
+        view.put("mpToken", mpToken);
         return view;
     }
 

@@ -128,7 +128,7 @@ public class RequestLog extends OncePerRequestFilter {
                 + " result=" + safe(result) + " meaning=\"" + text(meaning) + "\" status=" + status + " duration=" + millis + "ms";
     }
 
-    /** The face by the request path: the three wire faces, and the simulators' pages named on their own. */
+    /** The face by the request path: the wire faces, the tokenizer, and the simulators' pages named on their own. */
     static String face(String rawPath) {
         String path = WireFace.normalise(rawPath);
         if (path.startsWith("/simulator/netcash/")) {
@@ -136,6 +136,9 @@ public class RequestLog extends OncePerRequestFilter {
         }
         if (path.startsWith("/simulator/acs/")) {
             return "acs-simulator";
+        }
+        if (path.equals("/payment/CreateToken.json") || path.startsWith("/payment/js/")) {
+            return "mptoken";
         }
         if (path.startsWith("/admin/") || path.equals("/admin")) {
             return "admin";

@@ -11,6 +11,7 @@ public final class KessaiMetrics {
     public static final String IDPASS_REQUESTS = "kessai.idpass.requests";
     public static final String OPENAPI_REQUESTS = "kessai.openapi.requests";
     public static final String OPENAPI_TDS2_BROWSER = "kessai.openapi.tds2.browser";
+    public static final String MPTOKEN_REQUESTS = "kessai.mptoken.requests";
     public static final String NOTIFICATION_ATTEMPTS = "kessai.notifications.attempts";
     public static final String NOTIFICATIONS_PENDING = "kessai.notifications.pending";
     public static final String NOTIFICATIONS_DEAD = "kessai.notifications.dead";
@@ -20,6 +21,7 @@ public final class KessaiMetrics {
             IDPASS_REQUESTS, "Requests to the idpass face (.idPass endpoints and the NET CASH browser pages), by operation and result (ok or the first ErrInfo)",
             OPENAPI_REQUESTS, "Requests to the openapi face, by endpoint and HTTP status",
             OPENAPI_TDS2_BROWSER, "3-D Secure browser steps served by the openapi face, by step",
+            MPTOKEN_REQUESTS, "Requests to the tokenizer's token endpoint (/payment/CreateToken.json), by endpoint and HTTP status",
             NOTIFICATION_ATTEMPTS, "Notification delivery attempts, by kind and outcome",
             NOTIFICATIONS_PENDING, "Notifications waiting in the outbox for delivery",
             NOTIFICATIONS_DEAD, "Notifications that used up their retries (dead letters)",

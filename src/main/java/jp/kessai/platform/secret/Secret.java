@@ -11,7 +11,7 @@ package jp.kessai.platform.secret;
  * <p>Equality is by value and constant time ({@link java.security.MessageDigest#isEqual}), so comparing two secrets
  * never tells by its timing how many leading characters agree.
  */
-public sealed interface Secret permits CardNumber, SecurityCode, Password, AccessPass, ApprovalNumber {
+public sealed interface Secret permits CardNumber, MaskedSecret {
 
     /** What the fully masked types print instead of their value; the same whatever the value's length. */
     String MASK = "****";

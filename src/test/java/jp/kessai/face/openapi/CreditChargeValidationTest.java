@@ -18,7 +18,7 @@ import tools.jackson.databind.node.ObjectNode;
 class CreditChargeValidationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final CreditChargeEndpoint ENDPOINT = new CreditChargeEndpoint(JSON, null, null, null, null, null, null, null);
+    private static final CreditChargeEndpoint ENDPOINT = new CreditChargeEndpoint(JSON, null, null, null, null, null);
 
     private static final String VALID = """
             {"merchant":{"name":"サンプルストア","nameKana":"サンプルストア","nameAlphabet":"Sample Store",

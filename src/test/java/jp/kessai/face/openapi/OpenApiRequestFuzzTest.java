@@ -32,7 +32,7 @@ class OpenApiRequestFuzzTest {
     private static final OpenApiJson OPENAPI_JSON = new OpenApiJson(JSON);
     private static final Shop SHOP = new Shop(1, "tshop00000001", null, ShopMode.TEST, ShopSettings.defaults());
     private static final List<OpenApiOperation> ENDPOINTS = List.of(
-            new CreditChargeEndpoint(JSON, null, null, null, OPENAPI_JSON, null, null, null),
+            new CreditChargeEndpoint(JSON, null, null, new CardResolver(null, JSON), null, OPENAPI_JSON),
             new OrderCaptureEndpoint(JSON, null, OPENAPI_JSON, null, null, null),
             new OrderCancelEndpoint(JSON, null, OPENAPI_JSON, null, null, null),
             new OrderUpdateEndpoint(JSON, null, OPENAPI_JSON, null, null, null),

@@ -62,7 +62,7 @@ class SchemaTypeErrorsTest {
             "/tds2/finalizeVerification", "{\"accessId\":\"" + ACCESS_ID + "\",\"additionalOptions\":{}}");
 
     private static final Map<String, OpenApiOperation> ENDPOINTS = Map.of(
-            "/credit/charge", new CreditChargeEndpoint(JSON, null, null, null, OPENAPI_JSON, null, null, null),
+            "/credit/charge", new CreditChargeEndpoint(JSON, null, null, null, null, OPENAPI_JSON),
             "/order/capture", new OrderCaptureEndpoint(JSON, null, OPENAPI_JSON, null, null, null),
             "/order/cancel", new OrderCancelEndpoint(JSON, null, OPENAPI_JSON, null, null, null),
             "/order/update", new OrderUpdateEndpoint(JSON, null, OPENAPI_JSON, null, null, null),

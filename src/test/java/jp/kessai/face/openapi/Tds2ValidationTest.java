@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
 class Tds2ValidationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final CreditChargeEndpoint ENDPOINT = new CreditChargeEndpoint(JSON, null, null, null, null, null, null, null);
+    private static final CreditChargeEndpoint ENDPOINT = new CreditChargeEndpoint(JSON, null, null, null, null, null);
 
     private static final String BODY = """
             {"merchant":{"name":"サンプルストア","nameKana":"サンプルストア","nameAlphabet":"Sample Store",

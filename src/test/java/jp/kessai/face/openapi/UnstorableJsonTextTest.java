@@ -19,7 +19,7 @@ import tools.jackson.databind.node.ObjectNode;
 class UnstorableJsonTextTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final CreditChargeEndpoint ENDPOINT = new CreditChargeEndpoint(JSON, null, null, null, null, null, null, null);
+    private static final CreditChargeEndpoint ENDPOINT = new CreditChargeEndpoint(JSON, null, null, null, null, null);
     private static final SchemaValidator VALIDATOR = SchemaValidator.fromClasspath(JSON);
 
     private static final String VALID = """

@@ -22,7 +22,9 @@ class RequestLogTest {
             "/sandbox/clock, sandbox",
             "/simulator/netcash/s1/pay, netcash-simulator",
             "/simulator/acs/challenge/x, acs-simulator",
-            "/admin/keys/rotate, admin"})
+            "/admin/keys/rotate, admin",
+            "/payment/CreateToken.json, mptoken",
+            "/payment/js/mp-token.js, mptoken"})
     void theFaceComesFromThePath(String path, String face) {
         assertThat(RequestLog.face(path)).isEqualTo(face);
     }

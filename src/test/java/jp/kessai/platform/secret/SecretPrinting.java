@@ -90,7 +90,8 @@ final class SecretPrinting {
 
     static CreditCharge.Command creditCharge(CardNumber pan, SecurityCode securityCode) {
         return new CreditCharge.Command("order-1", 1000, ClientFields.NONE, pan, "12", "2030", securityCode,
-                "TARO YAMADA", false, CreditPaymentMethod.ONE_TIME, null, "0000990", "1", "{}");
+                "TARO YAMADA", false, CreditPaymentMethod.ONE_TIME, null, "0000990", "1", "{}",
+                jp.kessai.core.credit.CardEntry.CARD_DATA);
     }
 
     static CardAcquirer.Authorization authorization(CardNumber pan, SecurityCode securityCode) {

@@ -10,6 +10,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Optional;
 import jp.kessai.core.ResultCode;
+import jp.kessai.core.credit.CardEntry;
 import jp.kessai.core.credit.CreditDetail;
 import jp.kessai.core.credit.CreditPaymentMethod;
 import jp.kessai.core.transaction.Transaction;
@@ -41,22 +42,23 @@ public class CreditOrders {
 
     /** Records the card and options of a charge before the acquirer is called (replacing those of a failed try). */
     public void saveCharge(long orderPk, String brand, String expiryMonth, String expiryYear, String cardholderName,
-            CreditPaymentMethod method, Integer installments, String itemCode, String apiVersion, String requestDetails) {
+            CreditPaymentMethod method, Integer installments, String itemCode, String apiVersion, String requestDetails,
+            CardEntry cardSource) {
         jdbc.sql("""
                 INSERT INTO credit_order (order_pk, card_brand, card_expiry_month, card_expiry_year, cardholder_name,
-                    payment_method, installments, item_code, api_version, request_details, updated_at)
+                    payment_method, installments, item_code, api_version, request_details, card_source, updated_at)
                 VALUES (:pk, :brand, :month, :year, :holder, :method, :installments, :itemCode, :version,
-                    CAST(:details AS jsonb), :now)
+                    CAST(:details AS jsonb), :source, :now)
                 ON CONFLICT (order_pk) DO UPDATE SET card_brand = excluded.card_brand,
                     card_expiry_month = excluded.card_expiry_month, card_expiry_year = excluded.card_expiry_year,
                     cardholder_name = excluded.cardholder_name, payment_method = excluded.payment_method,
                     installments = excluded.installments, item_code = excluded.item_code,
                     api_version = excluded.api_version, request_details = excluded.request_details,
-                    updated_at = excluded.updated_at""")
+                    card_source = excluded.card_source, updated_at = excluded.updated_at""")
                 .param("pk", orderPk).param("brand", brand).param("month", expiryMonth).param("year", expiryYear)
                 .param("holder", cardholderName).param("method", method.name()).param("installments", installments)
                 .param("itemCode", itemCode).param("version", apiVersion).param("details", requestDetails)
-                .param("now", Timestamp.from(clock.instant()))
+                .param("source", cardSource.name()).param("now", Timestamp.from(clock.instant()))
                 .update();
     }
 
@@ -119,6 +121,7 @@ public class CreditOrders {
                 at == null ? null : at.toInstant(),
                 expires == null ? null : expires.toInstant(),
                 error == null ? null : ResultCode.valueOf(error),
-                rs.getString("last_error_code"));
+                rs.getString("last_error_code"),
+                CardEntry.valueOf(rs.getString("card_source")));
     }
 }
