@@ -51,4 +51,30 @@ class ActuatorIT extends IntegrationTest {
         assertThat(metrics.body()).doesNotContain(SHOP_PASS);
         assertThat(metrics.body()).contains("kessai_notifications_pending", "kessai_notifications_dead");
     }
+
+    /** Issue 12: every Kessai metric has a HELP text; a payment adds its yen to the amount counter. */
+    @Test
+    void kessaiMetricsHaveHelpTextsAndPaymentsCountTheirYen() {
+        String cardNo = newCard(10_000);
+        double before = amountYen("idpass", "jcb_preca", "OK");
+        var order = entry(1000, 80);
+        assertThat(exec(order, cardNo, "1234").isError()).isFalse();
+        assertThat(amountYen("idpass", "jcb_preca", "OK")).isEqualTo(before + 1080);
+        String metrics = sandbox("GET", "/actuator/prometheus", null).body();
+        var names = new java.util.TreeSet<String>();
+        var sample = java.util.regex.Pattern.compile("(?m)^(kessai_[a-z_]+?)(?:_total)?[{ ]").matcher(metrics);
+        while (sample.find()) {
+            names.add(sample.group(1));
+        }
+        assertThat(names).contains("kessai_idpass_requests", "kessai_payment_amount_yen", "kessai_notifications_pending");
+        for (String name : names) {
+            assertThat(metrics).as(name).containsPattern("(?m)^# HELP " + name + "(_total)? \\S.+$");
+        }
+    }
+
+    private double amountYen(String face, String method, String result) {
+        var line = java.util.regex.Pattern.compile("(?m)^kessai_payment_amount_yen_total\\{face=\"" + face + "\",method=\""
+                + method + "\",result=\"" + result + "\"} (\\S+)$").matcher(sandbox("GET", "/actuator/prometheus", null).body());
+        return line.find() ? Double.parseDouble(line.group(1)) : 0;
+    }
 }

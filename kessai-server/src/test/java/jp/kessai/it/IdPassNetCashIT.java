@@ -134,6 +134,50 @@ class IdPassNetCashIT extends IntegrationTest {
         assertThat(search16(order.orderId()).get("Status")).isEqualTo("EXPIRED");
     }
 
+    /**
+     * Issue 12: the simulator's page is Japanese (Content-Language), names a CJK font stack, lists the test cards with
+     * what each does for this amount; its error screen is styled and leads back to the merchant.
+     */
+    @Test
+    void thePaymentPageIsJapaneseListsTheTestCardsAndItsErrorScreensLeadBackToTheMerchant() {
+        var order = flow.entryAndExec(newOrderId(), 1000, 0, merchant.url("/ret"));
+        String page = flow.start(order.accessId(), order.token()).headers().firstValue("Location").orElseThrow();
+        var shown = flow.get(page);
+        assertThat(shown.statusCode()).isEqualTo(200);
+        assertThat(shown.headers().firstValue("Content-Language")).hasValue("ja");
+        assertThat(shown.body()).contains("font-family: \"Noto Sans CJK JP\", \"Noto Sans JP\", \"Hiragino Kaku Gothic ProN\", "
+                + "\"Yu Gothic\", Meiryo, sans-serif");
+        assertThat(testCards(shown.body())).contains("5000000000000001 お支払いできます", "5000000000000002 残高不足（エラー）",
+                "5000000000000003 利用停止中（エラー）", "5000000000000009 お支払いできます");
+        assertThat(shown.body()).doesNotContain("id=\"back\"");
+
+        flow.pay(page, "5000000000000001");
+        var closed = flow.get(page);
+        assertThat(closed.headers().firstValue("Content-Language")).hasValue("ja");
+        assertThat(closed.body()).contains("この決済は受け付けできません。", "Noto Sans CJK JP",
+                "<a id=\"back\" class=\"back\" href=\"/payment/netcash/result/" + order.accessId() + "\">");
+        assertThat(testCards(closed.body())).isEmpty();
+        assertThat(flow.get("/simulator/netcash/" + "0".repeat(32)).body()).contains("この決済は受け付けできません。")
+                .doesNotContain("id=\"back\"");
+
+        var again = flow.start(order.accessId(), order.token());
+        assertThat(again.headers().firstValue("Content-Language")).hasValue("ja");
+        assertThat(again.body()).contains("NC1000004", "Noto Sans CJK JP",
+                "<a id=\"back\" class=\"back\" href=\"" + merchant.url("/ret") + "\" rel=\"noreferrer\">");
+        assertThat(flow.start(order.accessId(), "0".repeat(64)).body()).as("no way back before the Token matched")
+                .contains("NC1000003").doesNotContain("id=\"back\"");
+    }
+
+    private static java.util.List<String> testCards(String html) {
+        var rows = java.util.regex.Pattern.compile("<code class=\"testCardNo\">(\\d+)</code></td>\\s*<td>[^<]*</td>\\s*"
+                + "<td class=\"testCardOutcome\">([^<]+)</td>").matcher(html);
+        var cards = new java.util.ArrayList<String>();
+        while (rows.find()) {
+            cards.add(rows.group(1) + " " + rows.group(2));
+        }
+        return cards;
+    }
+
     @Test
     void netCashStartShowsAnErrorScreenForUnknownTransactionsAndBadTokens() {
         var order = flow.entryAndExec(newOrderId(), 1000, 0, merchant.url("/ret"));

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * Issue 12: the release, `target/kessai-&lt;version&gt;.jar` from `./mvnw package`, runs with `java -jar` on its own
  * runtime classpath (not the test classpath the other integration tests use: a dependency declared with test scope
  * that the application needs would pass them and break this), serves its version at /actuator/info, answers a
- * payment, and stops cleanly on SIGTERM.
+ * payment, and stops cleanly on SIGTERM; and that Ctrl-C (SIGINT) stops it with status 130 within the 5 seconds
+ * that {@code ./mvnw spring-boot:run} waits before it sends SIGTERM (and reports {@code BUILD FAILURE … 143}).
  */
 class ReleaseJarIT {
 
@@ -75,6 +76,44 @@ class ReleaseJarIT {
         assertThat(kessai.exitValue()).as("the status of a JVM stopped by SIGTERM").isEqualTo(143);
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(output).as(output).doesNotContain(" ERROR ", "ClassNotFoundException");
+    }
+
+    /**
+     * Issue 12: under {@code ./mvnw spring-boot:run}, Ctrl-C reaches Maven and the application; the plugin waits 5 s
+     * for the application to exit by itself, counts 0 and 130 as success, and sends SIGTERM after that (143: BUILD
+     * FAILURE). So a clean Ctrl-C needs status 130 within 5 s, with the embedded PostgreSQL stopped. The JVM is
+     * started through perl so that SIGINT has its default disposition even when this build runs in the background
+     * (a shell's background job inherits SIGINT ignored, and so would Kessai).
+     */
+    @Test
+    void ctrlCStopsKessaiWithStatus130WithinTheRunGoalsGracePeriod() throws Exception {
+        Path jar;
+        try (Stream<Path> files = Files.list(Path.of("target"))) {
+            jar = files.filter(p -> p.getFileName().toString().matches("kessai-\\d.*\\.jar")).findFirst().orElseThrow();
+        }
+        int port;
+        try (var probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Path dataDir = Path.of("target", "it-data", "sigint-" + UUID.randomUUID());
+        Path log = Files.createTempFile(Path.of("target"), "release-jar-sigint-", ".log");
+        Process kessai = new ProcessBuilder("perl", "-e", "$SIG{INT} = 'DEFAULT'; exec @ARGV or die",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString(),
+                "--server.port=" + port, "--kessai.data-dir=" + dataDir)
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            waitForBanner(kessai, log, port);
+            new ProcessBuilder("kill", "-INT", Long.toString(kessai.pid())).inheritIO().start().waitFor();
+            assertThat(kessai.waitFor(5, TimeUnit.SECONDS)).as("stopped within the run goal's 5 s").isTrue();
+        } finally {
+            if (kessai.isAlive()) {
+                kessai.destroyForcibly().waitFor();
+            }
+        }
+        assertThat(kessai.exitValue()).as("the status the run goal counts as success").isEqualTo(130);
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        assertThat(output).as(output).doesNotContain(" ERROR ");
+        assertThat(dataDir.resolve("pg").resolve("postmaster.pid")).as("the embedded PostgreSQL is down").doesNotExist();
     }
 
     private static void waitForBanner(Process kessai, Path log, int port) throws Exception {

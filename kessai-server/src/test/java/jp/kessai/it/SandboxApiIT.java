@@ -53,4 +53,34 @@ class SandboxApiIT extends IntegrationTest {
         assertThat(sandbox("GET", "/sandbox/jcb-preca/cards/9990000000000001", null).statusCode()).isEqualTo(200);
         assertThat(sandbox("GET", "/sandbox/jcb-preca/cards/9990000000000003", null).body()).contains("\"activateStatus\":0");
     }
+
+    /** Issue 12: /sandbox answers an index of the sandbox API, every endpoint with a line and a link to the docs. */
+    @Test
+    void theSandboxRootIsAnIndexOfEveryEndpoint() throws Exception {
+        var index = sandbox("GET", "/sandbox", null);
+        assertThat(index.statusCode()).isEqualTo(200);
+        assertThat(index.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(index.body());
+        assertThat(json.path("docs").asString()).isEqualTo("docs/test-cards.md#sandbox-api");
+        var endpoints = new java.util.ArrayList<String>();
+        var anchors = java.util.regex.Pattern.compile("(?m)^#+ (.+)$").matcher(
+                java.nio.file.Files.readString(java.nio.file.Path.of("docs/test-cards.md")));
+        var headings = new java.util.HashSet<String>();
+        while (anchors.find()) {
+            headings.add(anchors.group(1).strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9 -]", "")
+                    .replace(' ', '-'));
+        }
+        for (var endpoint : json.path("endpoints")) {
+            String line = endpoint.path("method").asString() + " " + endpoint.path("path").asString();
+            endpoints.add(line);
+            assertThat(endpoint.path("description").asString()).as(line).isNotBlank();
+            String docs = endpoint.path("docs").asString();
+            assertThat(docs).as(line).startsWith("docs/test-cards.md#");
+            assertThat(headings).as(line + " links to a heading of docs/test-cards.md").contains(docs.substring(docs.indexOf('#') + 1));
+        }
+        assertThat(endpoints).contains("GET /sandbox", "POST /sandbox/shops", "POST /sandbox/jcb-preca/cards",
+                "GET /sandbox/netcash/cards/{cardNo}", "POST /sandbox/clock/advance", "POST /sandbox/tds2/cards",
+                "POST /sandbox/shops/{shopId}/notifications/{id}/resend").hasSizeGreaterThanOrEqualTo(26);
+        assertThat(sandbox("GET", "/sandbox/", null).body()).isEqualTo(index.body());
+    }
 }

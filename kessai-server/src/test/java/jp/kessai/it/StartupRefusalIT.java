@@ -17,10 +17,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 12: a port in use or a data directory held by another Kessai is reported in the reason and the fix, before the
- * database is initialised, with exit status 1 and no stack trace. Each case starts the release jar
- * (target/kessai-&lt;version&gt;.jar, built by `package` before the integration tests) as a second process while this
- * JVM holds the port or the data directory's lock, as a running Kessai would.
+ * Issue 12: a port in use, a data directory held by another Kessai or a credential out of format is reported in the
+ * reason and the fix, before the database is initialised, with exit status 1 and no stack trace. Each case starts the
+ * release jar (target/kessai-&lt;version&gt;.jar, built by `package` before the integration tests) as a second process
+ * while this JVM holds the port or the data directory's lock, as a running Kessai would.
  */
 class StartupRefusalIT {
 
@@ -51,6 +51,20 @@ class StartupRefusalIT {
                     + dataDir.toAbsolutePath().normalize(), "give this one its own data directory");
             assertRefusedCleanly(run, dataDir);
         }
+    }
+
+    /** Issue 12: a ShopPass longer than the protocol type's 8 characters used to start, then fail every call. */
+    @Test
+    void aCredentialOutOfFormatIsReportedBeforeTheDatabase() throws Exception {
+        Path dataDir = Path.of("target", "it-data", "refusal-credential-" + UUID.randomUUID());
+        var run = runKessai("--server.port=0", "--kessai.data-dir=" + dataDir, "--kessai.demo.shop-pass=Secret0123",
+                "--kessai.admin.token=short");
+        assertThat(run.exitCode()).as(run.output()).isEqualTo(1);
+        assertThat(run.output()).contains("kessai.demo.shop-pass must be 1 to 8 letters and digits (the protocol type's"
+                + " ShopPass, CHAR 8); it has 10 characters", "kessai.admin.token must be 16 to 512 characters",
+                "Correct the settings (docs/configuration.md)");
+        assertThat(run.output()).doesNotContain("Secret0123");
+        assertRefusedCleanly(run, dataDir);
     }
 
     private static void assertRefusedCleanly(Run run, Path dataDir) {

@@ -39,8 +39,20 @@ public class NetCashStart {
         this.clock = clock;
     }
 
-    /** {@code redirectPath} is the center's payment page when {@code code} is OK. */
-    public record Result(ResultCode code, String redirectPath) {}
+    /**
+     * {@code redirectPath} is the center's payment page when {@code code} is OK. {@code orderId} and {@code returnUrl}
+     * (the merchant's RetURL, for the error screen's way back) are known once the Token matched, {@code null} before.
+     */
+    public record Result(ResultCode code, String redirectPath, String orderId, String returnUrl) {
+
+        Result(ResultCode code) {
+            this(code, null, null, null);
+        }
+
+        Result(ResultCode code, Order order, String returnUrl) {
+            this(code, null, order.orderId(), returnUrl);
+        }
+    }
 
     /**
      * Expires the order now if the customer's deadline has passed and it is still waiting (the periodic sweep may not
@@ -59,13 +71,14 @@ public class NetCashStart {
     public Result start(String accessId, String token) {
         Order order = lookup.forCustomer(accessId, PaymentMethod.NET_CASH).orElse(null);
         if (order == null) {
-            return new Result(ResultCode.ORDER_NOT_FOUND, null);
+            return new Result(ResultCode.ORDER_NOT_FOUND);
         }
         if (!MessageDigest.isEqual(exec.token(accessId).getBytes(StandardCharsets.US_ASCII), token.getBytes(StandardCharsets.US_ASCII))) {
-            return new Result(ResultCode.TOKEN_MISMATCH, null);
+            return new Result(ResultCode.TOKEN_MISMATCH);
         }
+        String returnUrl = netCashOrders.find(order.id()).map(details -> details.retUrl()).orElse(null);
         if (expireIfDue(order)) {
-            return new Result(ResultCode.PAYMENT_EXPIRED, null);
+            return new Result(ResultCode.PAYMENT_EXPIRED, order, returnUrl);
         }
         if (!NetCashStateTable.TABLE.allows(order.status(), Operation.START)) {
             return new Result(switch (order.status()) {
@@ -73,16 +86,16 @@ public class NetCashStart {
                 case UNPROCESSED -> ResultCode.NOT_PAID;
                 case PAYFAIL -> ResultCode.PAYMENT_FAILED;
                 default -> ResultCode.ALREADY_PAID;
-            }, null);
+            }, order, returnUrl);
         }
         boolean moved = runner.apply(order, NetCashStateTable.TABLE, Operation.START, after -> { }).isPresent();
         if (!moved) {
-            return new Result(ResultCode.OPERATION_IN_PROGRESS, null);
+            return new Result(ResultCode.OPERATION_IN_PROGRESS, order, returnUrl);
         }
         var payment = center.findPayment(order.accessId()).orElse(null);
         if (payment == null) {
-            return new Result(ResultCode.ORDER_NOT_FOUND, null);
+            return new Result(ResultCode.ORDER_NOT_FOUND, order, returnUrl);
         }
-        return new Result(ResultCode.OK, center.paymentPagePath(payment.sessionId()));
+        return new Result(ResultCode.OK, center.paymentPagePath(payment.sessionId()), order.orderId(), returnUrl);
     }
 }

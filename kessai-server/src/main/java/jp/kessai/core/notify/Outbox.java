@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import jp.kessai.platform.metrics.KessaiMetrics;
 import jp.kessai.platform.metrics.Counters;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -34,8 +35,10 @@ public class Outbox {
         this.clock = clock;
         this.counters = counters;
         // what operators watch: the backlog and the dead letters (one cheap query per scrape each)
-        Gauge.builder("kessai.notifications.pending", () -> count("PENDING")).register(meters);
-        Gauge.builder("kessai.notifications.dead", () -> count("DEAD")).register(meters);
+        Gauge.builder(KessaiMetrics.NOTIFICATIONS_PENDING, () -> count("PENDING"))
+                .description(KessaiMetrics.description(KessaiMetrics.NOTIFICATIONS_PENDING)).register(meters);
+        Gauge.builder(KessaiMetrics.NOTIFICATIONS_DEAD, () -> count("DEAD"))
+                .description(KessaiMetrics.description(KessaiMetrics.NOTIFICATIONS_DEAD)).register(meters);
     }
 
     private long count(String state) {

@@ -32,10 +32,12 @@ public class OperationRunner {
 
     private final Orders orders;
     private final TransactionTemplate tx;
+    private final PaymentAmounts amounts;
 
-    OperationRunner(Orders orders, TransactionTemplate tx) {
+    OperationRunner(Orders orders, TransactionTemplate tx, PaymentAmounts amounts) {
         this.orders = orders;
         this.tx = tx;
+        this.amounts = amounts;
     }
 
     /** What an operation runs on: a new order it creates, or an existing one in the state the step starts from. */
@@ -99,7 +101,9 @@ public class OperationRunner {
         }
         Verdict decided = verdict;
         A answered = answer;
-        return tx.execute(status -> finish(claim, step, decided, answered, participant));
+        Run<A, D> run = tx.execute(status -> finish(claim, step, decided, answered, participant));
+        amounts.record(run.order(), step.operation(), run.code());
+        return run;
     }
 
     private record Claim(Order order, Attempt attempt, ResultCode refusal) {
@@ -170,7 +174,9 @@ public class OperationRunner {
             case FAILURE -> OrderChange.toStatus(table.next(from, attempt.operation(), verdict.outcome()).orElseThrow());
             case UNKNOWN, PENDING -> throw new IllegalArgumentException("a settlement is SUCCESS or FAILURE");
         };
-        return orders.finish(attempt, verdict.attemptState(), verdict.code().name(), true, change);
+        Order settled = orders.finish(attempt, verdict.attemptState(), verdict.code().name(), true, change);
+        amounts.record(settled, attempt.operation(), verdict.code());
+        return settled;
     }
 
     /** Registers a new order in the table's first state (取引登録); empty if the OrderID is taken. */
@@ -195,6 +201,9 @@ public class OperationRunner {
         return tx.execute(status -> {
             Optional<Order> moved = orders.transition(order, order.status(), to.get());
             moved.ifPresent(withMove);
+            return moved;
+        }).map(moved -> {
+            amounts.record(moved, operation, operation == Operation.CANCEL_NOTICE ? ResultCode.PAYMENT_FAILED : ResultCode.OK);
             return moved;
         });
     }

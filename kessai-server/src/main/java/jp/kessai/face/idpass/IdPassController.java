@@ -2,6 +2,7 @@ package jp.kessai.face.idpass;
 
 import jp.kessai.platform.db.DatabaseUnavailable;
 import jp.kessai.platform.logging.ExceptionSummary;
+import jp.kessai.platform.logging.RequestLog;
 import jp.kessai.platform.metrics.Counters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -60,7 +61,7 @@ class IdPassController {
         } else {
             response = dispatch(operation, http);
         }
-        record(operation == null ? "unknown" : name, response);
+        record(operation == null ? "unknown" : name, response, http);
         // written directly: a message converter would add a Content-Disposition header the real service does not send
         byte[] body = IdPassCodec.encode(response);
         out.setStatus(response.httpStatus());
@@ -75,7 +76,9 @@ class IdPassController {
             if (body == null) {
                 return IdPassResponse.errors(413, List.of(SYSTEM_ERROR));
             }
-            return operation.handle(IdPassCodec.decode(body).withBaseUrl(urls.base(http)));
+            IdPassRequest request = IdPassCodec.decode(body);
+            RequestLog.of(http).shop(request.get("ShopID")).order(request.get("OrderID"));
+            return operation.handle(request.withBaseUrl(urls.base(http)));
         } catch (IOException e) {
             log.info("{}: could not read the request body: {}", operation.name(), e.toString());
             return IdPassResponse.errors(List.of(SYSTEM_ERROR));
@@ -97,10 +100,12 @@ class IdPassController {
         }
     }
 
-    private void record(String operation, IdPassResponse response) {
+    private void record(String operation, IdPassResponse response, HttpServletRequest http) {
         String errInfo = response.fields().stream().filter(f -> f.getKey().equals("ErrInfo")).map(Map.Entry::getValue)
                 .findFirst().orElse("");
         String outcome = errInfo.isEmpty() ? "ok" : errInfo.split("\\|")[0];
         counters.increment("kessai.idpass.requests", "operation", operation, "result", outcome);
+        RequestLog.of(http).face("idpass").endpoint(operation)
+                .result(errInfo.isEmpty() ? "ok" : errInfo, IdPassErrorMeanings.of(errInfo));
     }
 }

@@ -15,6 +15,7 @@ import jp.kessai.core.transaction.Transaction;
 import jp.kessai.core.transaction.Transactions;
 import jp.kessai.core.order.PaymentMethod;
 import jp.kessai.core.shop.ShopDirectory;
+import jp.kessai.platform.logging.RequestLog;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 @Controller
 class NetCashBrowserController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(NetCashBrowserController.class);
     private static final java.util.regex.Pattern ACCESS_ID = java.util.regex.Pattern.compile("[A-Za-z0-9]{1,32}");
 
     private final NetCashStart start;
@@ -47,13 +49,14 @@ class NetCashBrowserController {
     @RequestMapping(path = START_PATH, method = {RequestMethod.GET, RequestMethod.HEAD, RequestMethod.POST,
             RequestMethod.PUT, RequestMethod.PATCH, RequestMethod.DELETE, RequestMethod.OPTIONS, RequestMethod.TRACE})
     void start(HttpServletRequest http, HttpServletResponse response) throws IOException {
+        RequestLog.of(http).face("idpass").endpoint("NetCashStart");
         if (!"POST".equals(http.getMethod())) {
-            HtmlPages.error(response, 200, List.of(new IdPassError("E31500014")));
+            error(http, response, 200, List.of(new IdPassError("E31500014")), null);
             return;
         }
         byte[] body = IdPassController.readBody(http);
         if (body == null) {
-            HtmlPages.error(response, 413, List.of(new IdPassError("E91099999")));
+            error(http, response, 413, List.of(new IdPassError("E91099999")), null);
             return;
         }
         IdPassRequest request = IdPassCodec.decode(body);
@@ -67,43 +70,48 @@ class NetCashBrowserController {
             errors.add(new IdPassError("NC1000003"));
         }
         if (!errors.isEmpty()) {
-            HtmlPages.error(response, 200, errors);
+            error(http, response, 200, errors, null);
             return;
         }
         NetCashStart.Result result = start.start(accessId, token);
         count("NetCashStart", result.code() == ResultCode.OK ? "ok" : result.code().name());
+        RequestLog.of(http).order(result.orderId());
         if (result.code() == ResultCode.OK) {
+            RequestLog.of(http).result("ok", "customer sent to the NET CASH payment page");
             response.sendRedirect(result.redirectPath());
             return;
         }
-        HtmlPages.error(response, 200, List.of(switch (result.code()) {
+        error(http, response, 200, List.of(switch (result.code()) {
             case ORDER_NOT_FOUND -> new IdPassError("NC1000002");
             case TOKEN_MISMATCH -> new IdPassError("NC1000003");
             case ALREADY_PAID -> new IdPassError("NC1000004");
             case PAYMENT_FAILED -> new IdPassError("NC1000006");
             case PAYMENT_EXPIRED -> new IdPassError("NC1000005");
             default -> new IdPassError("NC1000006");
-        }));
+        }), result.returnUrl());
     }
 
     /** Where the center returns the customer: an auto-submitting POST of the result to RetURL. */
     @RequestMapping(NetCashExec.RETURN_PATH_PREFIX + "{accessId}")
-    void result(@PathVariable String accessId, HttpServletResponse response) throws IOException {
+    void result(@PathVariable String accessId, HttpServletRequest http, HttpServletResponse response) throws IOException {
+        RequestLog.of(http).face("idpass").endpoint("NetCashResult");
         // an AccessID is 1-32 alphanumerics; anything else names no order and is not looked up
         var transaction = !ACCESS_ID.matcher(accessId).matches() ? null
                 : (Transaction.NetCash) transactions.forCustomer(accessId, PaymentMethod.NET_CASH).orElse(null);
         var details = transaction == null ? null : transaction.details();
         if (details == null) {
-            HtmlPages.error(response, 404, List.of(new IdPassError("NC1000002")));
+            error(http, response, 404, List.of(new IdPassError("NC1000002")), null);
             return;
         }
         Order order = transaction.order();
+        RequestLog.of(http).order(order.orderId());
         if (order.status() != OrderStatus.PAYSUCCESS && order.status() != OrderStatus.PAYFAIL) {
             boolean expired = order.status() == OrderStatus.EXPIRED || start.expireIfDue(order);
-            HtmlPages.error(response, 200, List.of(new IdPassError(expired ? "NC1000005" : "NC1000006")));
+            error(http, response, 200, List.of(new IdPassError(expired ? "NC1000005" : "NC1000006")), details.retUrl());
             return;
         }
         var shop = shops.findById(order.shopPk()).orElseThrow();
+        RequestLog.of(http).shop(shop.shopId());
         String tranDate = WireFormats.processDate(order.processedAt());
         String status = IdPassStatusNames.of(order.status());
         List<Map.Entry<String, String>> fields = new ArrayList<>(List.of(
@@ -118,7 +126,35 @@ class NetCashBrowserController {
             fields.add(Map.entry("ErrInfo", error.errInfo()));
         }
         count("NetCashResult", status);
+        RequestLog.of(http).result(status, details.failure() == null ? "result posted to the merchant's RetURL"
+                : "failure result posted to the merchant's RetURL");
         HtmlPages.autoPost(response, details.retUrl(), fields, "加盟店様のサイトへ戻ります");
+    }
+
+    /**
+     * A failure under a browser page: the error screen, with E91019999 and 503 while the database is unreachable (as
+     * the API answers "temporarily unavailable"), E91099999 and 500 otherwise. The log names classes only.
+     */
+    @org.springframework.web.bind.annotation.ExceptionHandler(RuntimeException.class)
+    void failed(RuntimeException e, HttpServletRequest http, HttpServletResponse response) throws IOException {
+        boolean databaseDown = jp.kessai.platform.db.DatabaseUnavailable.causedBy(e);
+        if (databaseDown) {
+            log.warn("NET CASH browser page: the database is unavailable: {}",
+                    jp.kessai.platform.logging.ExceptionSummary.of(e));
+        } else {
+            log.error("NET CASH browser page failed unexpectedly: {}", jp.kessai.platform.logging.ExceptionSummary.of(e));
+        }
+        response.resetBuffer();
+        error(http, response, databaseDown ? 503 : 500, List.of(new IdPassError(databaseDown ? "E91019999" : "E91099999")),
+                null);
+    }
+
+    /** The error screen, with a way back to the merchant when its RetURL is known ({@code null} otherwise). */
+    private static void error(HttpServletRequest http, HttpServletResponse response, int status, List<IdPassError> errors,
+            String returnUrl) throws IOException {
+        String errInfo = String.join("|", errors.stream().map(IdPassError::errInfo).toList());
+        RequestLog.of(http).result(errInfo, IdPassErrorMeanings.of(errInfo));
+        HtmlPages.error(response, status, errors, returnUrl);
     }
 
     /** The browser pages join the idpass request counter (operation, result). */

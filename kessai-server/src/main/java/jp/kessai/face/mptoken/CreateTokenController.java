@@ -9,7 +9,9 @@ import java.util.List;
 import jp.kessai.core.token.CardTokens;
 import jp.kessai.core.token.TokenError;
 import jp.kessai.platform.logging.ExceptionSummary;
+import jp.kessai.platform.logging.RequestLog;
 import jp.kessai.platform.metrics.Counters;
+import jp.kessai.platform.metrics.KessaiMetrics;
 import jp.kessai.platform.time.KessaiClock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,7 +87,8 @@ class CreateTokenController {
                 body = system();
             }
         }
-        counters.increment("kessai.mptoken.requests", "endpoint", PATH, "status", Integer.toString(status));
+        counters.increment(KessaiMetrics.MPTOKEN_REQUESTS, "endpoint", PATH, "status", Integer.toString(status));
+        RequestLog.of(http).face("mptoken").endpoint(PATH).result(body.path("result").asString("-"), null);
         byte[] bytes = json.writeValueAsBytes(body);
         out.setStatus(status);
         out.setContentType("application/json;charset=UTF-8");

@@ -1,6 +1,7 @@
 package jp.kessai.face.openapi;
 
 import jp.kessai.platform.db.DatabaseUnavailable;
+import jp.kessai.platform.logging.RequestLog;
 import jp.kessai.platform.logging.ExceptionSummary;
 import jp.kessai.platform.metrics.Counters;
 import jakarta.servlet.http.HttpServletRequest;
@@ -80,8 +81,9 @@ class OpenApiController {
                 reply = json.problem(Problem.internalError(), path);
             }
         }
-        counters.increment("kessai.openapi.requests", "endpoint", operations.containsKey(path) || TOKEN_PATH.equals(path)
-                ? path : "unknown", "status", Integer.toString(reply.status()));
+        String endpoint = operations.containsKey(path) || TOKEN_PATH.equals(path) ? path : "unknown";
+        counters.increment("kessai.openapi.requests", "endpoint", endpoint, "status", Integer.toString(reply.status()));
+        logResult(http, endpoint, reply);
         byte[] body = reply.body().getBytes(StandardCharsets.UTF_8);
         out.setStatus(reply.status());
         out.setContentType(reply.problem() ? "application/problem+json" : "application/json");
@@ -107,6 +109,7 @@ class OpenApiController {
         if (shop == null || !ShopAuthenticator.allowed(shop, path, http.getRemoteAddr())) {
             return json.problem(Problem.unauthorized(), path);
         }
+        RequestLog.of(http).shop(shop.shopId());
         Optional<ConcurrencyLimiter.Slot> slot = limiter.acquire(shop, path);
         if (slot.isEmpty()) {
             return json.problem(new Problem(ProblemTitle.TOO_MANY_REQUESTS, "Too many concurrent requests."), path);
@@ -132,6 +135,7 @@ class OpenApiController {
         if (body == null || !body.isObject()) {
             return json.problem(new Problem(ProblemTitle.INVALID_PARAMETER, "The request body must be a JSON object."), path);
         }
+        RequestLog.of(http).order(orderOf(body));
         var call = new OpenApiCall(shop, path, body, ApiVersions.resolve(http.getHeader("X-MP-Version")));
         String key = http.getHeader("Idempotency-Key");
         if (!operation.idempotent() || key == null || key.isEmpty()) {
@@ -188,6 +192,36 @@ class OpenApiController {
         } catch (RuntimeException releaseFailed) {
             log.debug("Idempotency-Key not released: {}", ExceptionSummary.of(releaseFailed));
         }
+    }
+
+    private static final java.util.regex.Pattern ANSWERED_ORDER_ID =
+            java.util.regex.Pattern.compile("\"orderId\":\"([A-Za-z0-9_-]{1,27})\"");
+    private static final java.util.regex.Pattern PROBLEM_TITLE = java.util.regex.Pattern.compile("\"title\":\"([a-z_]{1,40})\"");
+
+    /** The order a request names: {@code order.orderId} (a charge), else its {@code accessId} (an order operation). */
+    private static String orderOf(JsonNode body) {
+        JsonNode orderId = body.path("order").path("orderId");
+        if (orderId.isString()) {
+            return orderId.stringValue();
+        }
+        JsonNode accessId = body.path("accessId");
+        return accessId.isString() ? "accessId:" + accessId.stringValue() : null;
+    }
+
+    /** The request log's result: the status and the problem's title, or the order id a success answers. */
+    private static void logResult(HttpServletRequest http, String endpoint, Reply reply) {
+        var entry = RequestLog.of(http).face("openapi").endpoint(endpoint);
+        if (reply.problem()) {
+            java.util.regex.Matcher title = PROBLEM_TITLE.matcher(reply.body());
+            String name = title.find() ? title.group(1) : "problem";
+            entry.result(name, ProblemTitle.ofTitle(name).map(t -> t.meaning).orElse("error"));
+            return;
+        }
+        java.util.regex.Matcher orderId = ANSWERED_ORDER_ID.matcher(reply.body());
+        if (orderId.find()) {
+            entry.order(orderId.group(1));
+        }
+        entry.result("ok", "OK");
     }
 
     private static boolean contentTypeIs(String header, MediaType expected) {

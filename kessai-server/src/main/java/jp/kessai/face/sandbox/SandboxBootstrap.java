@@ -84,14 +84,14 @@ class SandboxBootstrap {
                 Demo shop      ShopID={}  ShopPass={}  ROBOT PAYMENT aid={}
                 idpass         {}/payment/<Name>.idPass   (e.g. {}/payment/EntryTranJcbPreca.idPass)
                 openapi        {}/token, {}/credit/charge, {}/order/*, {}/member/*   (Basic auth ShopID:ShopPass or Bearer)
-                sandbox API    POST {}/sandbox/shops, POST {}/sandbox/jcb-preca/cards, POST {}/sandbox/netcash/cards, POST {}/sandbox/card/faults
+                sandbox API    GET {}/sandbox (index), POST {}/sandbox/shops, POST {}/sandbox/jcb-preca/cards, POST {}/sandbox/netcash/cards, POST {}/sandbox/card/faults
                 mp-token.js    {}/payment/js/mp-token.js   tokens {}/payment/CreateToken.json
                 MP token keys  apiKey={}
                                publicKey={}
                 health         {}/actuator/health   metrics {}/actuator/prometheus   version {}/actuator/info
                 Test cards: docs/test-cards.md (prepaid approval number {})
                 """, version.value(), listening, demo.shopId(), demo.shopPass(), demo.robotAid(),
-                base, base, base, base, base, base, base, base, base, base, // idpass, openapi, sandbox API
+                base, base, base, base, base, base, base, base, base, base, base, // idpass, openapi, sandbox API
                 base, base, keys.apiKey(), keys.publicKey(), // mp-token.js, MP token keys
                 base, base, base, PrecaTestCards.APPROVAL_NO);
     }

@@ -1,6 +1,12 @@
 package jp.kessai.face.sandbox;
 
 import java.util.Map;
+import jp.kessai.platform.db.DatabaseUnavailable;
+import jp.kessai.platform.logging.ExceptionSummary;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +27,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 @ConditionalOnBooleanProperty(name = "kessai.sandbox.enabled", matchIfMissing = true)
 class SandboxErrors {
 
+    private static final Logger log = LoggerFactory.getLogger(SandboxErrors.class);
+
     static final String NOT_JSON = "the body must be a JSON object";
+    static final String DATABASE_UNAVAILABLE = "the database is unavailable; retry later";
     static final String NOT_JSON_MEDIA_TYPE = "send the body as JSON, with Content-Type: application/json";
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -42,6 +51,20 @@ class SandboxErrors {
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<Map<String, Object>> missingParameter(MissingServletRequestParameterException e) {
         return error(HttpStatus.BAD_REQUEST, e.getParameterName() + ": required");
+    }
+
+    /**
+     * A lost database answers 503, as the faces answer "temporarily unavailable" (DatabaseUnavailable decides); any
+     * other failure of the storage 500. Both in the sandbox's own form, never Spring's; the log names classes only.
+     */
+    @ExceptionHandler({DataAccessException.class, TransactionException.class})
+    ResponseEntity<Map<String, Object>> storageFailed(RuntimeException e) {
+        if (DatabaseUnavailable.causedBy(e)) {
+            log.warn("sandbox: the database is unavailable: {}", ExceptionSummary.of(e));
+            return error(HttpStatus.SERVICE_UNAVAILABLE, DATABASE_UNAVAILABLE);
+        }
+        log.error("sandbox request failed unexpectedly: {}", ExceptionSummary.of(e));
+        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error");
     }
 
     private static ResponseEntity<Map<String, Object>> error(HttpStatus status, String message) {

@@ -20,7 +20,8 @@ import org.springframework.core.env.Environment;
 
 /**
  * Checks, as soon as the configuration is read and before any bean (and so before the embedded PostgreSQL and the
- * migrations), that this Kessai can have its HTTP port and its data directory. Otherwise Tomcat would find the port
+ * migrations), that the configured credentials are in format ({@link ConfiguredCredentials}) and that this Kessai can
+ * have its HTTP port and its data directory. Otherwise Tomcat would find the port
  * taken only after the database was up, half a minute later, with a long stack trace. Registered in
  * META-INF/spring.factories so that it runs for {@code java -jar}, {@code spring-boot:run} and tests alike.
  */
@@ -36,6 +37,10 @@ public class StartupPreflight implements ApplicationListener<ApplicationEnvironm
             return;
         }
         Environment environment = event.getEnvironment();
+        var violations = ConfiguredCredentials.violations(environment);
+        if (!violations.isEmpty()) {
+            throw ConfiguredCredentials.refusal(violations);
+        }
         checkPort(environment);
         checkDataDirectory(environment);
     }

@@ -38,7 +38,7 @@ public enum WireFace {
      * The path for classification only: path parameters ({@code ;…}) dropped, runs of {@code /} collapsed, {@code .}
      * and {@code ..} segments resolved (never above the root). Percent-escapes are left as they are.
      */
-    static String normalise(String rawPath) {
+    public static String normalise(String rawPath) {
         if (rawPath == null || rawPath.isEmpty()) {
             return "/";
         }
