@@ -64,7 +64,7 @@ class SandboxApiIT extends IntegrationTest {
         assertThat(json.path("docs").asString()).isEqualTo("docs/test-cards.md#sandbox-api");
         var endpoints = new java.util.ArrayList<String>();
         var anchors = java.util.regex.Pattern.compile("(?m)^#+ (.+)$").matcher(
-                java.nio.file.Files.readString(java.nio.file.Path.of("docs/test-cards.md")));
+                java.nio.file.Files.readString(jp.kessai.docs.RunnableDocs.projectRoot().resolve("docs/test-cards.md")));
         var headings = new java.util.HashSet<String>();
         while (anchors.find()) {
             headings.add(anchors.group(1).strip().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9 -]", "")

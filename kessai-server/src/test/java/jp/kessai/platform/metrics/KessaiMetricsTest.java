@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import jp.kessai.docs.RunnableDocs;
 import org.junit.jupiter.api.Test;
 
 /** Issue 12: every Kessai metric has a HELP text and a row in the one table of docs/operations.md. */
@@ -12,7 +13,7 @@ class KessaiMetricsTest {
 
     @Test
     void everyMetricIsInTheOperationsTable() throws Exception {
-        String operations = Files.readString(Path.of("docs/operations.md"));
+        String operations = Files.readString(RunnableDocs.projectRoot().resolve("docs/operations.md"));
         String table = operations.substring(operations.indexOf("## Metrics"), operations.indexOf("Useful alerts:"));
         KessaiMetrics.all().forEach((name, help) -> {
             String prometheus = name.replace('.', '_');
