@@ -101,6 +101,13 @@ class CrashConsistencyIT {
         node.sandbox("/sandbox/netcash/faults", "{\"latencyMillis\":100}");
     }
 
+    /** The processors at full speed again. */
+    static void fastProcessors(KessaiProcess node) {
+        node.sandbox("/sandbox/card/faults", "{\"latencyMillis\":0}");
+        node.sandbox("/sandbox/jcb-preca/faults", "{\"latencyMillis\":0}");
+        node.sandbox("/sandbox/netcash/faults", "{\"latencyMillis\":0}");
+    }
+
     /** Runs reconciliation passes until the journal holds nothing unsettled (the grace period must pass first). */
     static void settle(KessaiProcess node, Ledger ledger) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
