@@ -62,7 +62,7 @@ class MalformedInputCorpusIT extends IntegrationTest {
         }
         for (String path : List.of("/sandbox/shops", "/sandbox/jcb-preca/cards", "/sandbox/jcb-preca/faults",
                 "/sandbox/card/faults", "/sandbox/netcash/cards", "/sandbox/netcash/faults",
-                "/sandbox/shops/no-such-shop/settings", "/sandbox/clock/advance", "/sandbox/tds2/faults")) {
+                "/sandbox/shops/no-such-shop/settings", "/sandbox/clock/advance", "/sandbox/tds2/faults", "/sandbox/tds2/cards")) {
             ENDPOINTS.put(path, Format.SANDBOX);
         }
     }

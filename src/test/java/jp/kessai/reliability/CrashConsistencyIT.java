@@ -99,6 +99,7 @@ class CrashConsistencyIT {
         node.sandbox("/sandbox/card/faults", "{\"latencyMillis\":100}");
         node.sandbox("/sandbox/jcb-preca/faults", "{\"latencyMillis\":100}");
         node.sandbox("/sandbox/netcash/faults", "{\"latencyMillis\":100}");
+        node.sandbox("/sandbox/tds2/faults", "{\"latencyMillis\":100}");
     }
 
     /** The processors at full speed again. */
@@ -106,6 +107,7 @@ class CrashConsistencyIT {
         node.sandbox("/sandbox/card/faults", "{\"latencyMillis\":0}");
         node.sandbox("/sandbox/jcb-preca/faults", "{\"latencyMillis\":0}");
         node.sandbox("/sandbox/netcash/faults", "{\"latencyMillis\":0}");
+        node.sandbox("/sandbox/tds2/faults", "{\"latencyMillis\":0}");
     }
 
     /** Runs reconciliation passes until the journal holds nothing unsettled (the grace period must pass first). */

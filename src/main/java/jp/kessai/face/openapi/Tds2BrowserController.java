@@ -7,6 +7,7 @@ import jp.kessai.core.threeds.ThreeDsPaths;
 import jp.kessai.platform.metrics.Counters;
 import org.springframework.stereotype.Controller;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -53,6 +54,26 @@ class Tds2BrowserController {
     @RequestMapping(path = ThreeDsPaths.PREFIX + "{token}/challenge-return", method = {RequestMethod.GET, RequestMethod.POST})
     ModelAndView challengeReturn(@PathVariable String token) {
         return render(browser.challengeReturn(token));
+    }
+
+    /**
+     * A form body Tomcat's parameter parser refuses (a lone {@code =}, a broken escape): no browser sends one, so the
+     * page says the request is not accepted (400), without the stack trace Tomcat's parser would leave in the log
+     * (MalformedInputCorpusIT).
+     */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ModelAndView unreadableForm() {
+        ModelAndView page = new ModelAndView("openapi/tds2-message");
+        page.addObject("retry", false);
+        page.addObject("message", "この本人認証は終了しているか、受け付けできません。");
+        page.setStatus(HttpStatus.BAD_REQUEST);
+        HttpServletResponse response = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+                .getResponse();
+        if (response != null) {
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("Referrer-Policy", "no-referrer");
+        }
+        return page;
     }
 
     private ModelAndView render(BrowserStep step) {
