@@ -15,7 +15,7 @@ SIZES="${BENCH_POOL_SIZES:-4 8 16 32 64}"
 SHOPS="${BENCH_SHOPS:-16}"
 CPS="${BENCH_CONNS_PER_SHOP:-4}"
 DUR="${BENCH_DUR:-15}"
-JAR="$ROOT/target/kessai-0.1.0-SNAPSHOT.jar"
+JAR="$ROOT/kessai-server/target/kessai-0.1.0-SNAPSHOT.jar"
 LGJAR="$ROOT/bench/loadgen/target/kessai-loadgen-0.1.0-SNAPSHOT.jar"
 for f in "$JAR" "$LGJAR"; do [ -f "$f" ] || { echo "missing $f: build first" >&2; exit 1; }; done
 LG=(java -XX:+UseSerialGC -Xms256m -Xmx512m -cp "$LGJAR:$ROOT/bench/loadgen/target/lib/*" jp.kessai.bench.LoadGen)

@@ -64,15 +64,15 @@ fi
 
 # --- build ----------------------------------------------------------------------------------------------------------
 mvnw() { ./mvnw -q -B -ntp "$@" 2>&1 | grep -v '^WARNING' || true; }
-JAR="${BENCH_KESSAI_JAR:-$ROOT/target/kessai-0.1.0-SNAPSHOT.jar}"
+JAR="${BENCH_KESSAI_JAR:-$ROOT/kessai-server/target/kessai-0.1.0-SNAPSHOT.jar}"
 LGJAR="$ROOT/bench/loadgen/target/kessai-loadgen-0.1.0-SNAPSHOT.jar"
 HELLOJAR="$ROOT/bench/hello/target/bench-hello.jar"
 WMJAR="$ROOT/bench/loadgen/target/wiremock/wiremock-standalone.jar"
 if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
-  if [ -z "${BENCH_KESSAI_JAR:-}" ] && { [ ! -f "$JAR" ] || [ -n "$(find src pom.xml -newer "$JAR" -type f | head -1)" ]; }; then
+  if [ -z "${BENCH_KESSAI_JAR:-}" ] && { [ ! -f "$JAR" ] || [ -n "$(find kessai-server/src kessai-server/pom.xml pom.xml -newer "$JAR" -type f | head -1)" ]; }; then
     log "building Kessai"
-    mvnw -o -DskipTests package || true
-    [ -f "$JAR" ] && [ -z "$(find src pom.xml -newer "$JAR" -type f | head -1)" ] || mvnw -DskipTests package
+    mvnw -o -DskipTests -pl kessai-server package || true
+    [ -f "$JAR" ] && [ -z "$(find kessai-server/src kessai-server/pom.xml pom.xml -newer "$JAR" -type f | head -1)" ] || mvnw -DskipTests -pl kessai-server package
   fi
   if [ ! -f "$LGJAR" ] || [ ! -f "$HELLOJAR" ] || [ ! -f "$WMJAR" ] \
       || [ -n "$(find bench/pom.xml bench/loadgen/pom.xml bench/loadgen/src bench/hello/pom.xml bench/hello/src -newer "$LGJAR" -type f | head -1)" ]; then

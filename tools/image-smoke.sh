@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Runs the container image that `./mvnw -Pimage package` writes (target/kessai-image.tar) without a container
+# Runs the container image that `./mvnw -Pimage package` writes (kessai-server/target/kessai-image.tar) without a container
 # runtime: its layers unpacked into a directory, its entrypoint run with chroot as the image's user (65532) in a
 # private mount namespace with /proc and /dev/null. Checks that Kessai starts (embedded PostgreSQL included), serves
 # its version and takes a payment, then stops it. Needs root (unshare, chroot), as CI has. Used by .ci/run.
 set -euo pipefail
-TARBALL=${1:-target/kessai-image.tar}
+TARBALL=${1:-kessai-server/target/kessai-image.tar}
 PORT=${PORT:-$((20000 + RANDOM % 10000))}
 work=$(mktemp -d)
 root=$work/root

@@ -1,0 +1,177 @@
+package jp.kessai.core.threeds;
+
+import jp.kessai.core.ResultCode;
+import jp.kessai.core.credit.CardEntry;
+import jp.kessai.core.credit.CreditCharge;
+import jp.kessai.core.credit.CreditOutcome;
+import jp.kessai.core.credit.CreditPaymentMethod;
+import jp.kessai.core.credit.CreditVerification.VerificationOutcome;
+import jp.kessai.core.order.ClientFields;
+import jp.kessai.core.order.Order;
+import jp.kessai.core.order.OrderLookup;
+import jp.kessai.core.order.OrderStatus;
+import jp.kessai.core.order.Participant;
+import jp.kessai.core.shop.Shop;
+import jp.kessai.core.shop.ShopDirectory;
+import jp.kessai.core.threeds.internal.ThreeDsFlows;
+import jp.kessai.core.vault.CardData;
+import jp.kessai.core.vault.StoreOptions;
+import jp.kessai.core.vault.StoreResult;
+import jp.kessai.core.vault.Vault;
+import jp.kessai.platform.crypto.FieldCipher;
+import jp.kessai.platform.secret.CardNumber;
+import jp.kessai.platform.secret.SecurityCode;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The authorisation after a successful authentication, for the browser flow (automatic), the merchant's
+ * /tds2/finalize* and the recovery job alike: the credit pipeline's own authorisation step (CreditCharge), fed with
+ * the charge as it was accepted (the card number and security code unsealed for the call only). The flow becomes
+ * FINISHED in the authorisation's finish transaction; an unknown outcome leaves it AUTHENTICATED for the reconciler
+ * and the recovery job.
+ *
+ * <p>A flow started from a stored card or asked to store the card carries {@link OnFile}: once the authorisation
+ * succeeded, in its finish transaction, the verified card is stored ({@code onfileCardOptions} of /credit/verifyCard)
+ * and a cardholder name given with the request replaces the stored one, as the flows without 3-D Secure do.
+ */
+@Component
+class Authorisations {
+
+    private final ThreeDsFlows flows;
+    private final CreditCharge charge;
+    private final OrderLookup lookup;
+    private final FieldCipher cipher;
+    private final JsonMapper json;
+    private final ShopDirectory shops;
+    private final Vault vault;
+
+    Authorisations(ThreeDsFlows flows, CreditCharge charge, OrderLookup lookup, FieldCipher cipher, JsonMapper json,
+            ShopDirectory shops, Vault vault) {
+        this.shops = shops;
+        this.vault = vault;
+        this.flows = flows;
+        this.charge = charge;
+        this.lookup = lookup;
+        this.cipher = cipher;
+        this.json = json;
+    }
+
+    /** The charge as stored with the flow: everything but the card number and the security code. */
+    record StoredCommand(String orderId, long amountYen, String clientField1, String clientField2, String clientField3,
+            String expiryMonth, String expiryYear, String cardholderName, boolean capture,
+            CreditPaymentMethod paymentMethod, Integer installments, String itemCode, String apiVersion,
+            String requestDetails, OnFile onFile, CardEntry entry) {
+
+        static StoredCommand of(CreditCharge.Command c, OnFile onFile) {
+            ClientFields f = c.clientFields() == null ? ClientFields.NONE : c.clientFields();
+            return new StoredCommand(c.orderId(), c.amountYen(), f.field1(), f.field2(), f.field3(), c.expiryMonth(),
+                    c.expiryYear(), c.cardholderName(), c.capture(), c.paymentMethod(), c.installments(), c.itemCode(),
+                    c.apiVersion(), c.requestDetails(), onFile == null || onFile.empty() ? null : onFile, c.entry());
+        }
+
+        CreditCharge.Command with(CardNumber pan, SecurityCode securityCode) {
+            return new CreditCharge.Command(orderId, amountYen, new ClientFields(clientField1, clientField2, clientField3),
+                    pan, expiryMonth, expiryYear, securityCode, cardholderName, capture, paymentMethod, installments,
+                    itemCode, apiVersion, requestDetails, entry == null ? CardEntry.CARD_DATA : entry);
+        }
+    }
+
+    /**
+     * What a flow does with the vault after a successful authorisation: store the card ({@code store}, verification
+     * only), and replace the stored card's holder name ({@code memberId}, {@code cardId}, {@code cardholderName},
+     * when the request named a stored card and gave a name). No card data here: the number stays sealed in the flow.
+     */
+    record OnFile(StoreOptions store, String memberId, Integer cardId, String cardholderName) {
+
+        static final OnFile NONE = new OnFile(null, null, null, null);
+
+        boolean empty() {
+            return store == null && (memberId == null || cardId == null || cardholderName == null);
+        }
+    }
+
+    String store(CreditCharge.Command command) {
+        return store(command, OnFile.NONE);
+    }
+
+    String store(CreditCharge.Command command, OnFile onFile) {
+        return json.writeValueAsString(StoredCommand.of(command, onFile));
+    }
+
+    /** Runs the authorisation of an AUTHENTICATED flow; {@code participant} joins its claim and finish. */
+    CreditOutcome authorise(ThreeDsFlow flow, Participant<CreditOutcome> participant) {
+        return authoriseStoring(flow, new Participant<>() {
+            @Override
+            public boolean atClaim() {
+                return participant.atClaim();
+            }
+
+            @Override
+            public void atFinish(VerificationOutcome outcome) {
+                participant.atFinish(outcome.credit());
+            }
+        }).credit();
+    }
+
+    /**
+     * As {@link #authorise}, with what was stored in the vault after the authorisation (or why the vault refused):
+     * for /tds2/finalizeVerification, whose answer shows onfileCardResult.
+     */
+    VerificationOutcome authoriseStoring(ThreeDsFlow flow, Participant<VerificationOutcome> participant) {
+        Order order = lookup.byId(flow.shopPk(), flow.orderPk()).orElseThrow();
+        var sealed = flows.sealedByShopAndOrder(flow.shopPk(), flow.orderPk()).orElseThrow();
+        StoredCommand stored = json.readValue(sealed.command(), StoredCommand.class);
+        CreditCharge.Command command = stored.with(new CardNumber(cipher.decrypt(sealed.cardNo())),
+                sealed.securityCode() == null ? null : new SecurityCode(cipher.decrypt(sealed.securityCode())));
+        OnFile onFile = stored.onFile() == null ? OnFile.NONE : stored.onFile();
+        Shop shop = shops.findById(flow.shopPk()).orElseThrow();
+        VerificationOutcome[] result = new VerificationOutcome[1];
+        Participant<CreditOutcome> finishing = new Participant<>() {
+            @Override
+            public boolean atClaim() {
+                return participant.atClaim();
+            }
+
+            @Override
+            public void atFinish(CreditOutcome outcome) {
+                var after = outcome.transaction() == null ? null : outcome.transaction().order();
+                if (after != null && after.status() != OrderStatus.AUTHENTICATED) {
+                    flows.finished(flow.orderPk());
+                }
+                StoreResult storedCard = null;
+                ResultCode refusal = null;
+                if (outcome.ok()) { // approved: the vault work joins this finish transaction
+                    if (onFile.store() != null && flow.kind() == FlowKind.VERIFICATION) {
+                        var card = new CardData(command.pan(), command.expiryMonth(), command.expiryYear(),
+                                command.cardholderName());
+                        var vaulted = vault.store(shop, card, onFile.store(), Participant.none());
+                        storedCard = vaulted.value();
+                        refusal = vaulted.ok() ? null : vaulted.code();
+                    }
+                    if (onFile.memberId() != null && onFile.cardId() != null && onFile.cardholderName() != null) {
+                        vault.updateCardholderName(shop, onFile.memberId(), onFile.cardId(), onFile.cardholderName());
+                    }
+                }
+                result[0] = new VerificationOutcome(outcome, storedCard, refusal);
+                participant.atFinish(result[0]);
+            }
+        };
+        CreditOutcome outcome = flow.kind() == FlowKind.CHARGE
+                ? charge.authorizeAuthenticated(shop, order, command, finishing)
+                : charge.verifyAuthenticated(shop, order, command, finishing);
+        return result[0] == null ? new VerificationOutcome(outcome, null, null)
+                : new VerificationOutcome(outcome, result[0].stored(), result[0].storeRefusal());
+    }
+
+    /** After an authorisation's outcome was settled elsewhere (the reconciler): the flow is finished. */
+    void finishIfSettled(ThreeDsFlow flow) {
+        lookup.byId(flow.shopPk(), flow.orderPk())
+                .filter(order -> !order.held() && order.status() != OrderStatus.AUTHENTICATED)
+                .ifPresent(order -> flows.finished(flow.orderPk()));
+    }
+
+    static boolean unknown(CreditOutcome outcome) {
+        return outcome.code() == ResultCode.PROCESSOR_OUTCOME_UNKNOWN;
+    }
+}
