@@ -201,6 +201,25 @@ class AuthorizationIT {
         assertThat(problems).isEmpty();
     }
 
+    /** Shop A's MP token, sent by shop B (Basic and bearer): refused as unknown, and still A's to spend afterwards. */
+    @Test
+    void noShopRedeemsAnotherShopsMpToken() {
+        String base = node.baseUrl();
+        Payment a = Lifecycle.MP_TOKEN.newPayment(node::baseUrl, shopA);
+        String token = a.vars.get("mpToken");
+        for (String authorization : List.of(shopB.basic(), "Bearer " + token(shopB))) {
+            Payment b = new Payment(Lifecycle.MP_TOKEN, shopB, a.cardNo, a.securityCode, a.amountYen);
+            var answer = Wire.openapi(base, "/credit/charge", authorization, MpTokens.charge(b, b.amountYen, token),
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+            assertThat(Lifecycle.openApiRefusal(answer)).as("shop B with shop A's MP token: " + answer.body()).isTrue();
+            assertThat(answer.body()).contains("tokenizedCard.token");
+        }
+        assertThat(VaultAndTds.authorisations(ledger, a, a.amountYen)).isZero();
+        var own = Lifecycle.MP_TOKEN.operations().getFirst().attempt(base, a);
+        assertThat(own.verdict()).as("A's token is still A's: " + own.answer().body()).isEqualTo(Verdict.ACKED);
+        Reports.figure("authorization", "shop A's MP token refused to shop B (Basic and bearer), then spent by A");
+    }
+
     @Test
     void anExpiredBearerTokenIsRefusedOnEveryEndpoint() {
         String base = node.baseUrl();

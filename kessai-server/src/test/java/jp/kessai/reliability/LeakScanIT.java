@@ -161,6 +161,20 @@ class LeakScanIT {
                     Wire.openapi(base, "/order/inquiry", p.shop.basic(), "{\"accessId\":\"" + p.accessId + "\"}", Map.of());
                 }
             }
+            // an MP token of the card: charged (and replayed), then the spent token again, then cancelled
+            Payment tokenized = new Payment(Lifecycle.MP_TOKEN, Payment.Shop.DEMO, card.getKey(), card.getValue(), 623_450 + i);
+            tokenized.vars.put("mpToken", MpTokens.issue(() -> base, tokenized.shop.shopId(), tokenized));
+            for (Operation op : Lifecycle.MP_TOKEN.operations()) {
+                var result = op.attempt(base, tokenized);
+                op.attempt(base, tokenized); // a replay
+                if (result.verdict() != Operation.Verdict.ACKED) {
+                    assertThat(declined).as(op.name() + " " + result.answer().status() + " " + result.answer().body()).isTrue();
+                    break;
+                }
+            }
+            Wire.openapi(base, "/credit/charge", tokenized.shop.basic(), MpTokens.charge(new Payment(Lifecycle.MP_TOKEN,
+                    tokenized.shop, card.getKey(), card.getValue(), 723_450 + i), 723_450 + i, tokenized.vars.get("mpToken")),
+                    Map.of()); // the spent token: refused
             // a plain verification storing the card, and a store by reference to an earlier charge
             Payment verified = new Payment(Lifecycle.VAULT, Payment.Shop.DEMO, card.getKey(), card.getValue(), 423_450 + i);
             Wire.openapi(base, "/credit/verifyCard", verified.shop.basic(), VaultAndTds.verify(verified.orderId, "\"card\":"

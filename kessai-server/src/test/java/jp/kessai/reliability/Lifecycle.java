@@ -35,7 +35,8 @@ enum Lifecycle {
     }, new OpenApiOrderOperation("/order/capture", "SALES"), new OpenApiOrderOperation("/order/cancel", "CANCEL"))),
     TDS_CHARGE("td", VaultAndTds.tdsCharge()),
     TDS_VERIFICATION("tv", VaultAndTds.tdsVerification()),
-    VAULT("va", VaultAndTds.vault());
+    VAULT("va", VaultAndTds.vault()),
+    MP_TOKEN("tk", MpTokens.operations());
 
     private final String code;
     private final List<Operation> operations;
@@ -75,6 +76,12 @@ enum Lifecycle {
             case NET_CASH -> new Payment(this, shop, null, null);
             case CREDIT, TDS_CHARGE, TDS_VERIFICATION, VAULT -> new Payment(this, shop, Payment.newVisa(),
                     String.format("%03d", ThreadLocalRandom.current().nextInt(1000)));
+            case MP_TOKEN -> {
+                Payment payment = new Payment(this, shop, Payment.newVisa(),
+                        String.format("%03d", ThreadLocalRandom.current().nextInt(1000)));
+                payment.vars.put("mpToken", MpTokens.issue(node, shop.shopId(), payment));
+                yield payment;
+            }
         };
     }
 
@@ -87,7 +94,7 @@ enum Lifecycle {
                 yield answer.none() ? "" : answer.field("Status");
             }
             case VAULT -> VaultAndTds.memberStatus(baseUrl, p);
-            case CREDIT, TDS_CHARGE, TDS_VERIFICATION -> {
+            case CREDIT, TDS_CHARGE, TDS_VERIFICATION, MP_TOKEN -> {
                 if (p.accessId == null) {
                     yield null;
                 }

@@ -143,6 +143,50 @@ class RaceIT {
         assertThat(problems).isEmpty();
     }
 
+    /**
+     * One MP token, many different charges at once (each its own Idempotency-Key and OrderID): the token is redeemed
+     * once — one charge succeeds, every other is refused as a problem (the token already used), and the acquirer
+     * authorised the card once.
+     */
+    @Test
+    void oneMpTokenSpentByConcurrentChargesIsRedeemedOnce() throws Exception {
+        String base = node.baseUrl();
+        Payment first = Lifecycle.MP_TOKEN.newPayment(node::baseUrl, Payment.Shop.DEMO);
+        String token = first.vars.get("mpToken");
+        var go = new CountDownLatch(1);
+        List<Future<Wire.Answer>> futures = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
+        long charged = 0;
+        try (var executor = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < MODE.raceClients(); i++) {
+                Payment p = new Payment(Lifecycle.MP_TOKEN, first.shop, first.cardNo, first.securityCode, first.amountYen);
+                String body = MpTokens.charge(p, p.amountYen, token);
+                futures.add(executor.submit(() -> {
+                    go.await();
+                    return Wire.openapi(base, "/credit/charge", p.shop.basic(), body,
+                            java.util.Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+                }));
+            }
+            go.countDown();
+            for (var f : futures) {
+                var answer = f.get();
+                if (answer.status() == 201) {
+                    charged++;
+                } else if (!Lifecycle.openApiRefusal(answer)) {
+                    problems.add("MP token race: answered " + answer.status() + " " + Driver.abbreviate(answer.body()));
+                }
+            }
+        }
+        long authorised = VaultAndTds.authorisations(ledger, first, first.amountYen);
+        if (charged != 1 || authorised != 1) {
+            problems.add("one MP token, " + MODE.raceClients() + " concurrent charges: " + charged + " succeeded, "
+                    + authorised + " authorised at the acquirer");
+        }
+        Reports.figure("races", "MP token: " + MODE.raceClients() + " concurrent charges with one token; problems="
+                + problems.size());
+        assertThat(problems).isEmpty();
+    }
+
     /** All clients released at once with the same request; every answer returned. */
     private static List<Result> race(Operation operation, Payment payment) throws Exception {
         var go = new CountDownLatch(1);

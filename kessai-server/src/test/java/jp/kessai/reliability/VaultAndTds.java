@@ -98,10 +98,18 @@ final class VaultAndTds {
                 Lifecycle.last4(p), amount);
     }
 
-    /** 3DS transactions the 3DS server opened for the card and amount; {@code authenticated}: only those with a result. */
+    /**
+     * 3DS transactions the 3DS server opened for the card and amount that a browser went on with (the 3DS Method or
+     * a result; {@code authenticated}: only those with a result). An initiation whose answer was lost (the node died,
+     * or the database went away, during the call) is failed by the reconciler and never goes on — no authentication,
+     * no authorisation follows it — and the merchant's retry initiates a new one: the 3DS server may then hold two
+     * transactions of one order, of which one is used. That is not a second execution; a second authentication or
+     * authorisation would be, and the browser and finalisation rows count those.
+     */
     static long tdsTransactions(Ledger ledger, Payment p, long amount, boolean authenticated) {
         return ledger.number("SELECT count(*) FROM sim_tds_transaction WHERE card_last4 = ? AND amount_yen = ?"
-                + (authenticated ? " AND trans_status IS NOT NULL" : ""), Lifecycle.last4(p), amount);
+                + (authenticated ? " AND trans_status IS NOT NULL" : " AND (method_completed OR trans_status IS NOT NULL)"),
+                Lifecycle.last4(p), amount);
     }
 
     static long members(Ledger ledger, Payment p, String condition) {

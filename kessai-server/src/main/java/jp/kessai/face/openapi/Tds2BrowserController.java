@@ -4,7 +4,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import jp.kessai.core.threeds.BrowserStep;
 import jp.kessai.core.threeds.ThreeDsBrowser;
 import jp.kessai.core.threeds.ThreeDsPaths;
+import jp.kessai.platform.db.DatabaseUnavailable;
+import jp.kessai.platform.logging.ExceptionSummary;
 import jp.kessai.platform.metrics.Counters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -29,6 +33,8 @@ import org.springframework.web.servlet.view.RedirectView;
 @Controller
 class Tds2BrowserController {
 
+    private static final Logger log = LoggerFactory.getLogger(Tds2BrowserController.class);
+
     private final ThreeDsBrowser browser;
     private final Tds2Wire wire;
     private final Counters counters;
@@ -41,19 +47,19 @@ class Tds2BrowserController {
 
     @GetMapping(ThreeDsPaths.PREFIX + "{token}")
     ModelAndView start(@PathVariable String token) {
-        return render(browser.open(token));
+        return guarded(() -> browser.open(token));
     }
 
     @PostMapping(ThreeDsPaths.PREFIX + "{token}/authenticate")
     ModelAndView authenticate(@PathVariable String token,
             @RequestParam(name = "methodCompleted", defaultValue = "N") String methodCompleted) {
-        return render(browser.authenticate(token, "Y".equals(methodCompleted)));
+        return guarded(() -> browser.authenticate(token, "Y".equals(methodCompleted)));
     }
 
     /** The ACS returns the browser here after a challenge, with GET or POST (EMV posts the CRes). */
     @RequestMapping(path = ThreeDsPaths.PREFIX + "{token}/challenge-return", method = {RequestMethod.GET, RequestMethod.POST})
     ModelAndView challengeReturn(@PathVariable String token) {
-        return render(browser.challengeReturn(token));
+        return guarded(() -> browser.challengeReturn(token));
     }
 
     /**
@@ -74,6 +80,37 @@ class Tds2BrowserController {
             response.setHeader("Referrer-Policy", "no-referrer");
         }
         return page;
+    }
+
+    /**
+     * A step, or — while the database cannot be reached (between the loss of a primary and the promotion of its
+     * standby) — a page asking the customer to reload in a moment, 503, as the API's "temporarily unavailable"; never
+     * a 500 (the reliability battery's DatabaseFailoverIT). Nothing was changed; a reload goes on where the flow stands.
+     */
+    private ModelAndView guarded(java.util.function.Supplier<BrowserStep> step) {
+        try {
+            return render(step.get());
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causedBy(e)) {
+                throw e;
+            }
+            log.warn("3DS page: the database is unavailable: {}", ExceptionSummary.of(e));
+            ModelAndView page = new ModelAndView("openapi/tds2-message");
+            page.addObject("retry", false);
+            page.addObject("message", "ただいま処理できません。しばらくしてから、このページを再読み込みしてください。");
+            page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
+            noStore();
+            return page;
+        }
+    }
+
+    private static void noStore() {
+        HttpServletResponse response = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+                .getResponse();
+        if (response != null) {
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("Referrer-Policy", "no-referrer");
+        }
     }
 
     private ModelAndView render(BrowserStep step) {
