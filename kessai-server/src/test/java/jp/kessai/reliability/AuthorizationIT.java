@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import jp.kessai.it.KessaiProcess;
 import jp.kessai.reliability.Operation.Verdict;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * credentials; and an expired bearer token is refused everywhere.
  */
 @ExtendWith(SharedNode.class)
+@Order(1) // the shared node's tests run together, first: the node lives only while they run
 class AuthorizationIT {
 
     private static KessaiProcess node;

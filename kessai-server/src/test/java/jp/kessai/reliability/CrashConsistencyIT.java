@@ -48,10 +48,21 @@ class CrashConsistencyIT {
             slowProcessors(node);
             ledger = Ledger.embedded(dataDir, pgPort);
             try (var clients = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                var inFlight = new java.util.concurrent.Semaphore(MODE.paymentsInFlight());
                 Thread generator = Thread.ofVirtual().start(() -> {
                     while (generating.get()) {
                         Lifecycle l = Lifecycle.values()[lifecycle.getAndIncrement() % Lifecycle.values().length];
-                        clients.submit(() -> driver.driveNew(l, MODE.clientsPerPayment()));
+                        if (!inFlight.tryAcquire()) {
+                            Lifecycle.pause(50);
+                            continue;
+                        }
+                        clients.submit(() -> {
+                            try {
+                                driver.driveNew(l, MODE.clientsPerPayment());
+                            } finally {
+                                inFlight.release();
+                            }
+                        });
                         Lifecycle.pause(MODE.paymentIntervalMillis());
                     }
                 });

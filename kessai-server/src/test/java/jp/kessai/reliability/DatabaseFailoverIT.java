@@ -125,10 +125,21 @@ class DatabaseFailoverIT {
         var generating = new AtomicBoolean(true);
         var next = new AtomicInteger();
         try (var clients = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var inFlight = new java.util.concurrent.Semaphore(MODE.paymentsInFlight());
             Thread generator = Thread.ofVirtual().start(() -> {
                 while (generating.get()) {
+                    if (!inFlight.tryAcquire()) {
+                        Lifecycle.pause(50);
+                        continue;
+                    }
                     Lifecycle l = Lifecycle.values()[next.getAndIncrement() % Lifecycle.values().length];
-                    clients.submit(() -> driver.driveNew(l, MODE.clientsPerPayment()));
+                    clients.submit(() -> {
+                        try {
+                            driver.driveNew(l, MODE.clientsPerPayment());
+                        } finally {
+                            inFlight.release();
+                        }
+                    });
                     Lifecycle.pause(MODE.paymentIntervalMillis());
                 }
             });

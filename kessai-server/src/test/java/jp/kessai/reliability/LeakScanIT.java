@@ -35,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * data and not in the raw database files. Credit card numbers and security codes are searched everywhere.
  */
 @ExtendWith(SharedNode.class)
-@Order(Integer.MAX_VALUE) // last: it stops the shared node and scans everything the other tests did on it
+@Order(3) // right after AuthorizationIT and RaceIT: it stops the shared node and scans everything they did on it
 class LeakScanIT {
 
     private static final Map<String, String> CREDIT = new LinkedHashMap<>();

@@ -15,6 +15,7 @@ import jp.kessai.reliability.Operation.Result;
 import jp.kessai.reliability.Operation.Verdict;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * order) at the same instant, while the processor is slow enough for them to overlap. Exactly one executes.
  */
 @ExtendWith(SharedNode.class)
+@Order(2) // after AuthorizationIT, before LeakScanIT, on the shared node
 class RaceIT {
 
     private static final BatteryMode MODE = BatteryMode.current();
