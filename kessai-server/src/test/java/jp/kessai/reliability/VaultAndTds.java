@@ -107,8 +107,14 @@ final class VaultAndTds {
      * authorisation would be, and the browser and finalisation rows count those.
      */
     static long tdsTransactions(Ledger ledger, Payment p, long amount, boolean authenticated) {
-        return ledger.number("SELECT count(*) FROM sim_tds_transaction WHERE card_last4 = ? AND amount_yen = ?"
-                + (authenticated ? " AND trans_status IS NOT NULL" : " AND (method_completed OR trans_status IS NOT NULL)"),
+        if (authenticated) {
+            return ledger.number("SELECT count(*) FROM sim_tds_transaction WHERE card_last4 = ? AND amount_yen = ?"
+                    + " AND trans_status IS NOT NULL", Lifecycle.last4(p), amount);
+        }
+        // before any browser came (a race right after the initiation), every transaction counts
+        long used = ledger.number("SELECT count(*) FROM sim_tds_transaction WHERE card_last4 = ? AND amount_yen = ?"
+                + " AND (method_completed OR trans_status IS NOT NULL)", Lifecycle.last4(p), amount);
+        return used > 0 ? used : ledger.number("SELECT count(*) FROM sim_tds_transaction WHERE card_last4 = ? AND amount_yen = ?",
                 Lifecycle.last4(p), amount);
     }
 
