@@ -33,7 +33,10 @@ class MalformedInputCorpusIT extends IntegrationTest {
     private static final Pattern IDPASS_ERROR = Pattern.compile("ErrCode=[A-Z0-9]{3}(\\|[A-Z0-9]{3})*&ErrInfo=[A-Z0-9]{9}(\\|[A-Z0-9]{9})*");
     private static final String ACCESS_ID = "0123456789abcdef0123456789abcdef";
 
-    enum Format { IDPASS_TEXT, IDPASS_PAGE, OPENAPI, SANDBOX }
+    enum Format { IDPASS_TEXT, IDPASS_PAGE, OPENAPI, SANDBOX, BROWSER_PAGE }
+
+    /** A 3DS flow token no flow has (the browser pages answer it with their own "not accepted" page). */
+    private static final String TDS_TOKEN = "0123456789abcdef0123456789abcdef01234567";
 
     /** Every endpoint, by the format its answers must have. */
     static final Map<String, Format> ENDPOINTS = new LinkedHashMap<>();
@@ -48,12 +51,18 @@ class MalformedInputCorpusIT extends IntegrationTest {
         for (String path : List.of("/token", "/credit/charge", "/order/capture", "/order/update", "/order/cancel",
                 "/order/inquiry", "/credit/verifyCard", "/credit/storeCard", "/credit/getCardDetails",
                 "/credit/on-file/charge", "/member/create", "/member/inquiry", "/member/delete", "/member/deleteItem",
-                "/tds2/finalizeCharge", "/wallet/charge")) {
+                "/tds2/finalizeCharge", "/tds2/finalizeVerification", "/wallet/charge")) {
             ENDPOINTS.put(path, Format.OPENAPI);
+        }
+        // the customer's browser during 3-D Secure (Kessai's pages and the sandbox's ACS simulator)
+        for (String path : List.of("/3ds/" + TDS_TOKEN, "/3ds/" + TDS_TOKEN + "/authenticate",
+                "/3ds/" + TDS_TOKEN + "/challenge-return", "/3ds/not-a-token", "/simulator/acs/method/" + TDS_TOKEN,
+                "/simulator/acs/challenge/" + TDS_TOKEN)) {
+            ENDPOINTS.put(path, Format.BROWSER_PAGE);
         }
         for (String path : List.of("/sandbox/shops", "/sandbox/jcb-preca/cards", "/sandbox/jcb-preca/faults",
                 "/sandbox/card/faults", "/sandbox/netcash/cards", "/sandbox/netcash/faults",
-                "/sandbox/shops/no-such-shop/settings", "/sandbox/clock/advance")) {
+                "/sandbox/shops/no-such-shop/settings", "/sandbox/clock/advance", "/sandbox/tds2/faults", "/sandbox/tds2/cards")) {
             ENDPOINTS.put(path, Format.SANDBOX);
         }
     }
@@ -163,6 +172,11 @@ class MalformedInputCorpusIT extends IntegrationTest {
                     && answer.text(WINDOWS_31J).contains("ErrInfo=") ? null : "not the error screen";
             case OPENAPI -> openApiProblem(answer);
             case SANDBOX -> answer.contentType().startsWith("application/json") && json(answer) != null ? null : answer.text();
+            // a page of its own (never a Tomcat or Spring page), or, for what no page handles (a method, a request
+            // Tomcat refuses), the openapi face's problem+json (its paths belong to that face)
+            case BROWSER_PAGE -> answer.contentType().startsWith("text/html") && answer.status() >= 200
+                    && !answer.text().contains("Whitelabel") && !answer.text().contains("Apache Tomcat") ? null
+                    : answer.contentType().equals("application/problem+json") ? openApiProblem(answer) : answer.text();
         };
     }
 

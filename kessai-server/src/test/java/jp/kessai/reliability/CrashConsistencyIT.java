@@ -48,10 +48,21 @@ class CrashConsistencyIT {
             slowProcessors(node);
             ledger = Ledger.embedded(dataDir, pgPort);
             try (var clients = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+                var inFlight = new java.util.concurrent.Semaphore(MODE.paymentsInFlight());
                 Thread generator = Thread.ofVirtual().start(() -> {
                     while (generating.get()) {
-                        Lifecycle l = Lifecycle.values()[lifecycle.getAndIncrement() % Lifecycle.values().length];
-                        clients.submit(() -> driver.driveNew(l, MODE.clientsPerPayment()));
+                        Lifecycle l = Lifecycle.UNDER_FAILURE.get(lifecycle.getAndIncrement() % Lifecycle.UNDER_FAILURE.size());
+                        if (!inFlight.tryAcquire()) {
+                            Lifecycle.pause(50);
+                            continue;
+                        }
+                        clients.submit(() -> {
+                            try {
+                                driver.driveNew(l, MODE.clientsPerPayment());
+                            } finally {
+                                inFlight.release();
+                            }
+                        });
                         Lifecycle.pause(MODE.paymentIntervalMillis());
                     }
                 });
@@ -60,7 +71,7 @@ class CrashConsistencyIT {
                     Thread.sleep(random.nextLong(800, 3000)); // under load
                     node.kill();
                     kills++;
-                    if ((kills == 1 || kills % 3 == 0) && kills < MODE.kills()) { // also during start-up
+                    if (kills % 2 == 1 && kills < MODE.kills()) { // every other kill during start-up (a cut-short start)
                         node.start();
                         Thread.sleep(random.nextLong(300, 5000)); // somewhere in start-up (or just after it)
                         node.kill();
@@ -87,7 +98,7 @@ class CrashConsistencyIT {
                 + "; problems=" + problems.size());
         assertThat(problems).as("crash consistency").isEmpty();
         assertThat(figures[0].acknowledged()).as("the load reached every operation").isGreaterThan(0);
-        for (Lifecycle l : Lifecycle.values()) {
+        for (Lifecycle l : Lifecycle.UNDER_FAILURE) {
             assertThat(driver.payments).as(l + " payments driven").anyMatch(p -> p.lifecycle == l
                     && p.done.size() == l.operations().size());
         }
@@ -99,6 +110,15 @@ class CrashConsistencyIT {
         node.sandbox("/sandbox/card/faults", "{\"latencyMillis\":100}");
         node.sandbox("/sandbox/jcb-preca/faults", "{\"latencyMillis\":100}");
         node.sandbox("/sandbox/netcash/faults", "{\"latencyMillis\":100}");
+        node.sandbox("/sandbox/tds2/faults", "{\"latencyMillis\":100}");
+    }
+
+    /** The processors at full speed again. */
+    static void fastProcessors(KessaiProcess node) {
+        node.sandbox("/sandbox/card/faults", "{\"latencyMillis\":0}");
+        node.sandbox("/sandbox/jcb-preca/faults", "{\"latencyMillis\":0}");
+        node.sandbox("/sandbox/netcash/faults", "{\"latencyMillis\":0}");
+        node.sandbox("/sandbox/tds2/faults", "{\"latencyMillis\":0}");
     }
 
     /** Runs reconciliation passes until the journal holds nothing unsettled (the grace period must pass first). */

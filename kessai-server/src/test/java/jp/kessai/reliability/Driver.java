@@ -54,8 +54,9 @@ final class Driver {
                 return;
             }
             var mistake = operation.mistake(node.get(), payment);
-            for (int i = 0; i < 100 && (mistake.none() || unavailable(mistake)); i++) {
-                // with no database the face cannot judge the request yet: "temporarily unavailable" is its answer
+            for (int i = 0; i < 100 && (mistake.none() || unavailable(mistake) || mistake.status() == 429); i++) {
+                // with no database the face cannot judge the request yet: "temporarily unavailable" is its answer;
+                // with the shop's concurrency slots taken by other payments, "too many requests" is
                 Lifecycle.pause(300);
                 mistake = operation.mistake(node.get(), payment);
             }

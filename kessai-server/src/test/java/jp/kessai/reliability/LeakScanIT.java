@@ -17,9 +17,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import jp.kessai.it.KessaiProcess;
 import jp.kessai.processor.card.simulator.CardTestCards;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Leak scan: known card numbers, security codes and prepaid approval numbers go through every path of both faces
@@ -33,6 +34,8 @@ import org.junit.jupiter.api.Test;
  * center's books (docs/operations.md) — so those two are searched in the pg_dump without the {@code sim_*} tables'
  * data and not in the raw database files. Credit card numbers and security codes are searched everywhere.
  */
+@ExtendWith(SharedNode.class)
+@Order(3) // right after AuthorizationIT and RaceIT: it stops the shared node and scans everything they did on it
 class LeakScanIT {
 
     private static final Map<String, String> CREDIT = new LinkedHashMap<>();
@@ -50,57 +53,149 @@ class LeakScanIT {
 
     @Test
     void noCardNumberSecurityCodeOrUnkeyedDigestOfThemIsLoggedStoredOrAnswered() throws Exception {
-        Path dataDir = Path.of("target", "it-data", "battery-leak-" + UUID.randomUUID()).toAbsolutePath();
-        int pgPort = KessaiProcess.freePort();
-        var node = KessaiProcess.on(dataDir, KessaiProcess.freePort(), "--kessai.embedded-postgres.port=" + pgPort)
-                .startAndAwait();
+        var node = SharedNode.node();
+        Path dataDir = node.dataDir();
+        int pgPort = SharedNode.pgPort();
         int answersBefore = Wire.TRANSCRIPT.size();
         Path fullDump;
         Path dumpWithoutSimulators;
         try {
             everyCreditPath(node.baseUrl());
+            everyVaultAndThreeDsPath(node.baseUrl());
             everyPrecaPath(node.baseUrl());
-            var ledger = Ledger.embedded(dataDir, pgPort);
+            var ledger = SharedNode.ledger();
             fullDump = pgDump(ledger, pgPort, dataDir.resolveSibling(dataDir.getFileName() + ".dump.sql"));
             dumpWithoutSimulators = pgDump(ledger, pgPort, dataDir.resolveSibling(dataDir.getFileName() + ".nosim.dump.sql"),
                     "--exclude-table-data=public.sim_*");
         } finally {
-            node.stop(); // orderly: the database files are complete on disk
+            SharedNode.stopForScan(); // orderly: the database files are complete on disk
         }
-        List<String> answers = new ArrayList<>(Wire.TRANSCRIPT).subList(answersBefore, Wire.TRANSCRIPT.size());
-        assertThat(answers).as("the paths ran").hasSizeGreaterThan(40);
+        // every answer of this run: the other battery tests' (races, authorization, crashes) too
+        List<String> answers = new ArrayList<>(Wire.TRANSCRIPT);
+        assertThat(answers.size() - answersBefore).as("the paths ran").isGreaterThan(100);
 
         List<String> leaks = new ArrayList<>();
         Map<String, byte[]> credit = forbidden(CREDIT);
+        // the cards of the battery's other tests: their numbers and digests (their 3-digit codes are not searched
+        // standing alone, since those occur by chance in a log of thousands of requests; number + code digests are)
+        Map<String, String> others = new LinkedHashMap<>(Payment.CARDS);
+        CREDIT.keySet().forEach(others::remove);
+        credit.putAll(withoutBareCodes(forbidden(others)));
         Map<String, byte[]> preca = forbidden(Map.of(PRECA_CARD, PRECA_APPROVAL));
+        Scanner creditScan = new Scanner(credit);
+        Scanner precaScan = new Scanner(preca);
+        Scanner approvalOnly = new Scanner(forbidden(Map.of(PRECA_APPROVAL, PRECA_APPROVAL)));
         String log = node.logText();
-        scanText("log", log, credit, leaks);
-        scanText("log", log, preca, leaks);
-        scanText("the database server's log", Files.readString(dataDir.resolve("postgres.log")), credit, leaks);
-        scanText("pg_dump", Files.readString(fullDump), credit, leaks);
-        scanText("pg_dump without the simulators' tables", Files.readString(dumpWithoutSimulators), preca, leaks);
+        creditScan.scan("log", log, leaks);
+        precaScan.scan("log", log, leaks);
+        creditScan.scan("the database server's log", Files.readString(dataDir.resolve("postgres.log")), leaks);
+        creditScan.scan("pg_dump", Files.readString(fullDump), leaks);
+        precaScan.scan("pg_dump without the simulators' tables", Files.readString(dumpWithoutSimulators), leaks);
         for (String answer : answers) {
-            scanText("an answer", answer, credit, leaks);
+            creditScan.scan("an answer", answer, leaks);
             // the seed's JcbPrecaBalanceInquiry answers the card number itself; never the approval number
-            scanText("an answer", answer, answer.startsWith("CardNo=") ? forbidden(Map.of(PRECA_APPROVAL, PRECA_APPROVAL))
-                    : preca, leaks);
+            (answer.startsWith("CardNo=") ? approvalOnly : precaScan).scan("an answer", answer, leaks);
         }
         long files = 0;
         long bytes = 0;
+        Scanner binary = new Scanner(quotedCodes(credit));
         try (Stream<Path> all = Files.walk(dataDir)) {
             for (Path file : all.filter(Files::isRegularFile).toList()) {
                 byte[] content = Files.readAllBytes(file);
                 files++;
                 bytes += content.length;
-                scanBytes(dataDir.relativize(file).toString(), content, quotedCodes(credit), leaks);
+                binary.scan(dataDir.relativize(file).toString(), content, leaks);
             }
         }
-        Reports.figure("leak scan", CREDIT.size() + " credit cards and 1 prepaid card through " + answers.size()
-                + " answers; scanned the log (" + log.length() + " chars), " + files + " files (" + bytes / 1024
-                + " KiB) of the data directory and a pg_dump; " + credit.size() + " forbidden patterns per credit card set; leaks="
-                + leaks.size());
+        Reports.figure("leak scan", CREDIT.size() + " credit cards (through charges, the vault and 3-D Secure) and 1 prepaid "
+                + "card, with " + others.size() + " cards of the other shared-node tests; " + answers.size()
+                + " answers of the run; scanned the log (" + log.length() + " chars), " + files + " files (" + bytes / 1024
+                + " KiB) of the data directory and a pg_dump; " + credit.size() + " forbidden patterns; shared node started "
+                + SharedNode.starts() + " time(s); leaks=" + leaks.size());
         assertThat(leaks).isEmpty();
         assertThat(files).as("the database files were scanned").isGreaterThan(100);
+    }
+
+    /**
+     * The vault and 3-D Secure with the known cards: a member with the card stored (card data), verified, charged on
+     * file with and without 3-D Secure, its card details and inquiries, the card and member deleted; a charge and a
+     * verification with 3-D Secure (the browser's pages included); a store by reference to an earlier charge; and
+     * refused requests carrying the card.
+     */
+    private static void everyVaultAndThreeDsPath(String base) {
+        int i = 0;
+        for (var card : CREDIT.entrySet()) {
+            boolean declined = card.getKey().equals(CardTestCards.DECLINED);
+            i++;
+            Payment vault = new Payment(Lifecycle.VAULT, Payment.Shop.DEMO, card.getKey(), card.getValue(), 223_450 + i);
+            for (Operation op : Lifecycle.VAULT.operations()) {
+                var result = op.attempt(base, vault);
+                if (op.name().equals("openapi /credit/storeCard")) {
+                    Wire.openapi(base, "/member/inquiry", vault.shop.basic(), VaultAndTds.member(vault), Map.of());
+                    Wire.openapi(base, "/credit/getCardDetails", vault.shop.basic(), "{\"cardInformation\":{\"onfileCard\":"
+                            + "{\"memberId\":\"" + vault.memberId() + "\",\"type\":\"CREDIT_CARD\"}}}", Map.of());
+                    // refused with the card in the body: an invalid expiry, an invalid code, an unknown member
+                    String body = VaultAndTds.storeCard(vault, "TARO MIHON");
+                    Wire.openapi(base, "/credit/storeCard", vault.shop.basic(), body.replace("\"06\"", "\"13\""), Map.of());
+                    Wire.openapi(base, "/credit/storeCard", vault.shop.basic(), body.replace("\"securityCode\":\"",
+                            "\"securityCode\":\"x"), Map.of());
+                    Wire.openapi(base, "/credit/storeCard", vault.shop.basic(), body.replace(vault.memberId(), "x" + vault.memberId()),
+                            Map.of());
+                }
+                if (result.verdict() != Operation.Verdict.ACKED) {
+                    assertThat(declined).as(op.name() + " " + result.answer().status() + " " + result.answer().body()).isTrue();
+                    break;
+                }
+            }
+            for (Lifecycle lifecycle : List.of(Lifecycle.TDS_CHARGE, Lifecycle.TDS_VERIFICATION)) {
+                Payment p = new Payment(lifecycle, Payment.Shop.DEMO, card.getKey(), card.getValue(), 323_450 + i);
+                for (Operation op : lifecycle.operations()) {
+                    var result = op.attempt(base, p);
+                    op.attempt(base, p); // a replay (a reload of the page)
+                    if (result.verdict() != Operation.Verdict.ACKED) {
+                        assertThat(declined).as(op.name() + " " + result.answer().status() + " " + result.answer().body()).isTrue();
+                        break;
+                    }
+                }
+                if (p.accessId != null) {
+                    Wire.openapi(base, "/order/inquiry", p.shop.basic(), "{\"accessId\":\"" + p.accessId + "\"}", Map.of());
+                }
+            }
+            // an MP token of the card: charged (and replayed), then the spent token again, then cancelled
+            Payment tokenized = new Payment(Lifecycle.MP_TOKEN, Payment.Shop.DEMO, card.getKey(), card.getValue(), 623_450 + i);
+            tokenized.vars.put("mpToken", MpTokens.issue(() -> base, tokenized.shop.shopId(), tokenized));
+            for (Operation op : Lifecycle.MP_TOKEN.operations()) {
+                var result = op.attempt(base, tokenized);
+                op.attempt(base, tokenized); // a replay
+                if (result.verdict() != Operation.Verdict.ACKED) {
+                    assertThat(declined).as(op.name() + " " + result.answer().status() + " " + result.answer().body()).isTrue();
+                    break;
+                }
+            }
+            Wire.openapi(base, "/credit/charge", tokenized.shop.basic(), MpTokens.charge(new Payment(Lifecycle.MP_TOKEN,
+                    tokenized.shop, card.getKey(), card.getValue(), 723_450 + i), 723_450 + i, tokenized.vars.get("mpToken")),
+                    Map.of()); // the spent token: refused
+            // a plain verification storing the card, and a store by reference to an earlier charge
+            Payment verified = new Payment(Lifecycle.VAULT, Payment.Shop.DEMO, card.getKey(), card.getValue(), 423_450 + i);
+            Wire.openapi(base, "/credit/verifyCard", verified.shop.basic(), VaultAndTds.verify(verified.orderId, "\"card\":"
+                    + VaultAndTds.card(verified), "{\"memberId\":\"" + verified.memberId() + "\",\"createNewMember\":true}"),
+                    Map.of("Idempotency-Key", UUID.randomUUID().toString()));
+            Wire.openapi(base, "/credit/verifyCard", verified.shop.basic(), VaultAndTds.verify(verified.orderId + "x", "\"card\":"
+                    + VaultAndTds.card(verified).replace("\"06\"", "\"00\""), null), Map.of());
+            if (!declined) {
+                Payment charge = new Payment(Lifecycle.CREDIT, Payment.Shop.DEMO, card.getKey(), card.getValue(), 523_450 + i);
+                var charged = Wire.openapi(base, "/credit/charge", charge.shop.basic(),
+                        Lifecycle.CreditCharge.body(charge, charge.amountYen), Map.of());
+                assertThat(charged.status()).as(charged.body()).isEqualTo(201);
+                var stored = Wire.openapi(base, "/credit/storeCard", charge.shop.basic(), "{\"merchant\":" + VaultAndTds.MERCHANT
+                        + ",\"creditStoringInformation\":{\"referrer\":{\"accessId\":\"" + Lifecycle.jsonString(charged.body(),
+                        "accessId") + "\"},\"onfileCardOptions\":{\"memberId\":\"" + charge.memberId()
+                        + "\",\"createNewMember\":true,\"setDefault\":true}}}", Map.of());
+                assertThat(stored.status()).as(stored.body()).isEqualTo(201);
+                Wire.openapi(base, "/credit/getCardDetails", charge.shop.basic(), "{\"cardInformation\":{\"onfileCard\":"
+                        + "{\"memberId\":\"" + charge.memberId() + "\",\"type\":\"CREDIT_CARD\"}}}", Map.of());
+            }
+        }
     }
 
     private static void everyCreditPath(String base) {
@@ -181,8 +276,62 @@ class LeakScanIT {
         return patterns;
     }
 
-    private static void scanText(String where, String text, Map<String, byte[]> patterns, List<String> leaks) {
-        scanBytes(where, text.getBytes(StandardCharsets.UTF_8), patterns, leaks);
+    private static Map<String, byte[]> withoutBareCodes(Map<String, byte[]> patterns) {
+        Map<String, byte[]> kept = new LinkedHashMap<>(patterns);
+        kept.keySet().removeIf(what -> what.startsWith("code "));
+        return kept;
+    }
+
+    /**
+     * Searches many patterns at once: those of 8 bytes or more by a hash of their first 8 bytes (one lookup per byte
+     * of the content, whatever their number: thousands of patterns over tens of megabytes), the short ones (bare
+     * and quoted codes) one by one with {@link #scanBytes}.
+     */
+    static final class Scanner {
+        private final Map<Long, List<Map.Entry<String, byte[]>>> long8 = new java.util.HashMap<>();
+        private final Map<String, byte[]> shortOnes = new LinkedHashMap<>();
+
+        Scanner(Map<String, byte[]> patterns) {
+            patterns.forEach((what, needle) -> {
+                if (needle.length >= 8 && !what.startsWith("code ")) {
+                    long8.computeIfAbsent(prefix(needle, 0), k -> new ArrayList<>()).add(Map.entry(what, needle));
+                } else {
+                    shortOnes.put(what, needle);
+                }
+            });
+        }
+
+        void scan(String where, String text, List<String> leaks) {
+            scan(where, text.getBytes(StandardCharsets.UTF_8), leaks);
+        }
+
+        void scan(String where, byte[] content, List<String> leaks) {
+            java.util.Set<String> found = new java.util.HashSet<>();
+            if (!long8.isEmpty()) {
+                for (int at = 0; at + 8 <= content.length; at++) {
+                    var candidates = long8.get(prefix(content, at));
+                    if (candidates == null) {
+                        continue;
+                    }
+                    for (var candidate : candidates) {
+                        byte[] needle = candidate.getValue();
+                        if (at + needle.length <= content.length && java.util.Arrays.equals(content, at, at + needle.length,
+                                needle, 0, needle.length) && found.add(candidate.getKey())) {
+                            leaks.add(candidate.getKey() + " in " + where + " at byte " + at);
+                        }
+                    }
+                }
+            }
+            scanBytes(where, content, shortOnes, leaks);
+        }
+
+        private static long prefix(byte[] bytes, int at) {
+            long value = 0;
+            for (int i = 0; i < 8; i++) {
+                value = value << 8 | (bytes[at + i] & 0xff);
+            }
+            return value;
+        }
     }
 
     /**

@@ -19,6 +19,10 @@ final class Payment {
     /** Amounts are unique within a run, so an amount names one payment in the simulators' books. */
     private static final AtomicLong AMOUNTS = new AtomicLong(1000);
     private static final AtomicLong SEQ = new AtomicLong();
+    /** The last four digits of the next card: unique within a run, so a card's last four name it in the books. */
+    private static final AtomicLong LAST4 = new AtomicLong(ThreadLocalRandom.current().nextInt(10_000));
+    /** Every card number and security code the battery sent in this run, for the leak scan. */
+    static final Map<String, String> CARDS = new ConcurrentHashMap<>();
 
     final Lifecycle lifecycle;
     final Shop shop;
@@ -30,6 +34,8 @@ final class Payment {
     private final Map<String, String> keys = new ConcurrentHashMap<>();
     volatile String accessId;
     volatile String accessPass;
+    /** What later operations need from earlier answers (another order's accessId, a 3-D Secure redirectUrl …). */
+    final Map<String, String> vars = new ConcurrentHashMap<>();
     /** Success bodies each operation's clients received (openapi: must all be byte-identical). */
     final Map<String, List<String>> acked = new ConcurrentHashMap<>();
     /** Operations some client saw done (its own success, or the face saying it was done already). */
@@ -56,6 +62,14 @@ final class Payment {
         this.changedAmountYen = amountYen + 100_000;
         this.cardNo = cardNo;
         this.securityCode = securityCode;
+        if (cardNo != null && lifecycle != Lifecycle.JCB_PRECA) {
+            CARDS.put(cardNo, securityCode);
+        }
+    }
+
+    /** The vault's member of this payment (memberId: up to 60 letters, digits and {@code -_.@}). */
+    String memberId() {
+        return "m-" + orderId;
     }
 
     String key(String operation) {
@@ -67,14 +81,29 @@ final class Payment {
         done.add(operation);
     }
 
-    /** A random Luhn-valid 16-digit Visa number: its last four and the payment's amount name it in the acquirer's books. */
+    /**
+     * A random Luhn-valid 16-digit Visa number whose last four digits no other card of this run has (the acquirer's
+     * and the 3DS server's books keep the last four only: with them a card verification, which has no amount, is
+     * named; a charge by them and its run-unique amount). The twelfth digit makes the Luhn sum.
+     */
     static String newVisa() {
-        StringBuilder digits = new StringBuilder("4");
         var random = ThreadLocalRandom.current();
-        while (digits.length() < 15) {
+        StringBuilder digits = new StringBuilder("4");
+        while (digits.length() < 11) {
             digits.append(random.nextInt(10));
         }
-        return digits.append(luhnCheckDigit(digits.toString())).toString();
+        String last4 = String.format("%04d", LAST4.getAndIncrement() % 10_000);
+        for (int d = 0; d < 10; d++) {
+            String candidate = digits.toString() + d + last4;
+            if (luhnValid(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("no Luhn digit"); // cannot happen: doubling permutes the digits
+    }
+
+    static boolean luhnValid(String number) {
+        return luhnCheckDigit(number.substring(0, number.length() - 1)) == number.charAt(number.length() - 1);
     }
 
     static char luhnCheckDigit(String payload) {

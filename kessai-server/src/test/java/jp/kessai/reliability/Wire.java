@@ -31,8 +31,12 @@ final class Wire {
     private Wire() {}
 
     /** One answer; {@code status} 0 when no HTTP answer came (refused, reset, timed out). */
-    record Answer(int status, String contentType, String body) {
-        static final Answer NO_ANSWER = new Answer(0, "", "");
+    record Answer(int status, String contentType, String body, String location) {
+        static final Answer NO_ANSWER = new Answer(0, "", "", "");
+
+        Answer(int status, String contentType, String body) {
+            this(status, contentType, body, "");
+        }
 
         boolean none() {
             return status == 0;
@@ -91,6 +95,25 @@ final class Wire {
         return send(builder, StandardCharsets.UTF_8, false);
     }
 
+    /**
+     * A page of the customer's browser (3-D Secure), without following redirects: a 3xx answers its Location as the
+     * body. Kept in the transcript, as everything a face sends.
+     */
+    static Answer page(String baseUrl, String method, String path, String form) {
+        var builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
+        if (form == null) {
+            builder.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            builder.header("Content-Type", "application/x-www-form-urlencoded")
+                    .method(method, HttpRequest.BodyPublishers.ofString(form, StandardCharsets.UTF_8));
+        }
+        Answer answer = send(builder, StandardCharsets.UTF_8);
+        if (answer.status() / 100 == 3) {
+            return new Answer(answer.status(), answer.contentType(), answer.location());
+        }
+        return answer;
+    }
+
     private static Answer send(HttpRequest.Builder request, Charset charset) {
         return send(request, charset, true);
     }
@@ -101,10 +124,12 @@ final class Wire {
             HttpResponse<byte[]> response = HTTP.send(request.timeout(REQUEST_TIMEOUT).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             String body = new String(response.body(), charset);
+            String location = response.headers().firstValue("Location").orElse("");
             if (face) {
-                TRANSCRIPT.add(body);
+                TRANSCRIPT.add(location.isEmpty() ? body : location + "\n" + body);
             }
-            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body);
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), body,
+                    location);
         } catch (IOException e) {
             return Answer.NO_ANSWER;
         } catch (InterruptedException e) {

@@ -149,9 +149,13 @@ class OpenApiController {
             // the usual case: a new key, written by the core's claim and finish (no commit of its own)
             var fresh = idempotency.fresh(shop.id(), key, path, hash);
             Reply reply = owned(fresh, () -> operation.handle(call.with(fresh)));
-            if (!fresh.refused()) {
+            if (!fresh.refused() && (fresh.recorded() || !idempotency.exists(shop.id(), key))) {
                 return reply;
             }
+            // Another request took the key between the check and the claim: either this one lost the key's insert
+            // (refused), or the core refused it before its claim because that other request had already made the
+            // order (the reliability battery: a retry racing the first request was told "order ID already used" for
+            // its own order). Either way this is a repeat of that request: answered as one below.
         }
         var claim = idempotency.claim(shop.id(), key, path, hash);
         var owned = idempotency.owned(shop.id(), key, path, hash);

@@ -49,11 +49,17 @@ class OpenApiJson {
         return node;
     }
 
+    /** The Problem schema's {@code instance}: at most 40 characters (OAS 1.6.2; every endpoint's path fits). */
+    static final int MAX_INSTANCE = 40;
+
     Reply problem(Problem problem, String instance) {
         ObjectNode body = object();
         body.put("title", problem.title().title());
         body.put("detail", problem.detail());
-        body.put("instance", instance);
+        // a longer path (a 3-D Secure page's token, an unknown path) is cut to the schema's length, so that every
+        // problem a client gets is valid against the schema it generated its client from
+        body.put("instance", instance != null && instance.length() > MAX_INSTANCE ? instance.substring(0, MAX_INSTANCE)
+                : instance);
         return new Reply(problem.title().status, write(body), true, null);
     }
 }

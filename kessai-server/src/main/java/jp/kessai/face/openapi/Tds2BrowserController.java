@@ -4,9 +4,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import jp.kessai.core.threeds.BrowserStep;
 import jp.kessai.core.threeds.ThreeDsBrowser;
 import jp.kessai.core.threeds.ThreeDsPaths;
+import jp.kessai.platform.db.DatabaseUnavailable;
+import jp.kessai.platform.logging.ExceptionSummary;
 import jp.kessai.platform.metrics.Counters;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Controller;
 import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -28,6 +33,8 @@ import org.springframework.web.servlet.view.RedirectView;
 @Controller
 class Tds2BrowserController {
 
+    private static final Logger log = LoggerFactory.getLogger(Tds2BrowserController.class);
+
     private final ThreeDsBrowser browser;
     private final Tds2Wire wire;
     private final Counters counters;
@@ -40,19 +47,70 @@ class Tds2BrowserController {
 
     @GetMapping(ThreeDsPaths.PREFIX + "{token}")
     ModelAndView start(@PathVariable String token) {
-        return render(browser.open(token));
+        return guarded(() -> browser.open(token));
     }
 
     @PostMapping(ThreeDsPaths.PREFIX + "{token}/authenticate")
     ModelAndView authenticate(@PathVariable String token,
             @RequestParam(name = "methodCompleted", defaultValue = "N") String methodCompleted) {
-        return render(browser.authenticate(token, "Y".equals(methodCompleted)));
+        return guarded(() -> browser.authenticate(token, "Y".equals(methodCompleted)));
     }
 
     /** The ACS returns the browser here after a challenge, with GET or POST (EMV posts the CRes). */
     @RequestMapping(path = ThreeDsPaths.PREFIX + "{token}/challenge-return", method = {RequestMethod.GET, RequestMethod.POST})
     ModelAndView challengeReturn(@PathVariable String token) {
-        return render(browser.challengeReturn(token));
+        return guarded(() -> browser.challengeReturn(token));
+    }
+
+    /**
+     * A form body Tomcat's parameter parser refuses (a lone {@code =}, a broken escape): no browser sends one, so the
+     * page says the request is not accepted (400), without the stack trace Tomcat's parser would leave in the log
+     * (MalformedInputCorpusIT).
+     */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    ModelAndView unreadableForm() {
+        ModelAndView page = new ModelAndView("openapi/tds2-message");
+        page.addObject("retry", false);
+        page.addObject("message", "この本人認証は終了しているか、受け付けできません。");
+        page.setStatus(HttpStatus.BAD_REQUEST);
+        HttpServletResponse response = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+                .getResponse();
+        if (response != null) {
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("Referrer-Policy", "no-referrer");
+        }
+        return page;
+    }
+
+    /**
+     * A step, or — while the database cannot be reached (between the loss of a primary and the promotion of its
+     * standby) — a page asking the customer to reload in a moment, 503, as the API's "temporarily unavailable"; never
+     * a 500 (the reliability battery's DatabaseFailoverIT). Nothing was changed; a reload goes on where the flow stands.
+     */
+    private ModelAndView guarded(java.util.function.Supplier<BrowserStep> step) {
+        try {
+            return render(step.get());
+        } catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causedBy(e)) {
+                throw e;
+            }
+            log.warn("3DS page: the database is unavailable: {}", ExceptionSummary.of(e));
+            ModelAndView page = new ModelAndView("openapi/tds2-message");
+            page.addObject("retry", false);
+            page.addObject("message", "ただいま処理できません。しばらくしてから、このページを再読み込みしてください。");
+            page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
+            noStore();
+            return page;
+        }
+    }
+
+    private static void noStore() {
+        HttpServletResponse response = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+                .getResponse();
+        if (response != null) {
+            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("Referrer-Policy", "no-referrer");
+        }
     }
 
     private ModelAndView render(BrowserStep step) {

@@ -41,7 +41,7 @@ class ThreeDsSandboxController {
     record FaultBody(String fault, Integer count, Long latencyMillis) {}
 
     /** {@code {"cardNumber":"4…","scenario":"CHALLENGE"}}: that card gets the scenario from now on. */
-    @PostMapping("/sandbox/tds2/cards")
+    @PostMapping(path = "/sandbox/tds2/cards", consumes = SandboxController.JSON)
     ResponseEntity<Map<String, Object>> card(@RequestBody CardBody body) {
         if (body.cardNumber() == null || !body.cardNumber().matches("[0-9]{12,19}")) {
             throw new Invalid("cardNumber: 12 to 19 digits");
@@ -58,7 +58,7 @@ class ThreeDsSandboxController {
     }
 
     /** {@code {"fault":"SERVER_UNAVAILABLE","count":1}} and/or {@code {"latencyMillis":500}}; NONE clears both. */
-    @PostMapping("/sandbox/tds2/faults")
+    @PostMapping(path = "/sandbox/tds2/faults", consumes = SandboxController.JSON)
     Map<String, Object> faults(@RequestBody FaultBody body) {
         if ("NONE".equals(body.fault())) {
             simulator.clearFaults();

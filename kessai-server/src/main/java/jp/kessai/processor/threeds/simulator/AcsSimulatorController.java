@@ -7,6 +7,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -102,6 +103,13 @@ class AcsSimulatorController {
 
     private String back(String id, Model model) {
         return acs.notificationPath(id).map(path -> "redirect:" + path).orElseGet(() -> closed(model));
+    }
+
+    /** A form body Tomcat's parameter parser refuses: the closed page with 400, no stack trace in the log. */
+    @ExceptionHandler(org.apache.tomcat.util.http.InvalidParameterException.class)
+    String unreadableForm(Model model, HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+        return closed(model);
     }
 
     private static String closed(Model model) {
