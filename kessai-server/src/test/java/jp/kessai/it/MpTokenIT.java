@@ -132,19 +132,13 @@ class MpTokenIT extends OpenApiIntegrationTest {
 
     @Test
     void aShopWithoutThePciDssFlagPaysWithTokensButNotWithCardData() {
-        String shop = "tshopnp" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        var created = sandbox("POST", "/sandbox/shops", "{\"shopId\":\"" + shop + "\",\"shopPass\":\"pass1234\","
-                + "\"settings\":{\"pciDssCompliant\":false}}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String apiKey = created.body().replaceAll(".*\"apiKey\":\"([^\"]+)\".*", "$1");
-        String publicKey = created.body().replaceAll(".*\"publicKey\":\"([^\"]+)\".*", "$1");
-        var client = new MpTokenClient(baseUrl(), apiKey, publicKey);
-        var merchant = new OpenApiClient(baseUrl()).as(OpenApiClient.basic(shop, "pass1234"));
-        String token = client.token(CardTestCards.JCB, "1234");
+        var shop = newShop("tshopnp", "{\"pciDssCompliant\":false}");
+        var merchant = shop.merchant();
+        String token = shop.tokenizer().token(CardTestCards.JCB, "1234");
         assertThat(merchant.post("/credit/charge", tokenChargeBody(newOrderId(), 100, "MP_TOKEN", token, "")).status())
                 .isEqualTo(201);
         problem(merchant.post("/credit/charge", chargeBody(newOrderId(), 100, "AUTH")), "invalid_contract");
-        String both = tokenChargeBody(newOrderId(), 100, "MP_TOKEN", client.token(CardTestCards.JCB, "1234"), "")
+        String both = tokenChargeBody(newOrderId(), 100, "MP_TOKEN", shop.tokenizer().token(CardTestCards.JCB, "1234"), "")
                 .replace("\"tokenizedCard\":", "\"card\":{\"cardNumber\":\"4111111111111111\",\"expiryMonth\":\"06\","
                         + "\"expiryYear\":\"2033\"},\"tokenizedCard\":");
         problem(merchant.post("/credit/charge", both), "invalid_contract");
@@ -372,14 +366,9 @@ class MpTokenIT extends OpenApiIntegrationTest {
         vaultProblem(google, "/credit/getCardDetails", "invalid_parameter",
                 "The value provided for parameter is invalid.(cardInformation.tokenizedCard.type)");
 
-        String shop = "tshopcd" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        var created = sandbox("POST", "/sandbox/shops", "{\"shopId\":\"" + shop + "\",\"shopPass\":\"pass1234\","
-                + "\"settings\":{\"cardDetailsContracted\":false}}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        var client = new MpTokenClient(baseUrl(), created.body().replaceAll(".*\"apiKey\":\"([^\"]+)\".*", "$1"),
-                created.body().replaceAll(".*\"publicKey\":\"([^\"]+)\".*", "$1"));
-        String uncontracted = client.token(CardTestCards.VISA, "123");
-        var merchant = new OpenApiClient(baseUrl()).as(OpenApiClient.basic(shop, "pass1234"));
+        var shop = newShop("tshopcd", "{\"cardDetailsContracted\":false}");
+        String uncontracted = shop.tokenizer().token(CardTestCards.VISA, "123");
+        var merchant = shop.merchant();
         var refused = merchant.post("/credit/getCardDetails", "{\"cardInformation\":{" + tokenized("MP_TOKEN", uncontracted) + "}}");
         assertThat(refused.status()).as(refused.body()).isEqualTo(400);
         assertThat(refused.at("/title")).isEqualTo("invalid_contract");
@@ -389,14 +378,9 @@ class MpTokenIT extends OpenApiIntegrationTest {
 
     @Test
     void aShopWithoutThePciDssFlagStoresATokenAndChargesItOnFile() {
-        String shop = "tshopnv" + ThreadLocalRandom.current().nextInt(100_000, 999_999);
-        var created = sandbox("POST", "/sandbox/shops", "{\"shopId\":\"" + shop + "\",\"shopPass\":\"pass1234\","
-                + "\"settings\":{\"pciDssCompliant\":false}}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String apiKey = created.body().replaceAll(".*\"apiKey\":\"([^\"]+)\".*", "$1");
-        String publicKey = created.body().replaceAll(".*\"publicKey\":\"([^\"]+)\".*", "$1");
-        var client = new MpTokenClient(baseUrl(), apiKey, publicKey);
-        var merchant = new OpenApiClient(baseUrl()).as(OpenApiClient.basic(shop, "pass1234"));
+        var shop = newShop("tshopnv", "{\"pciDssCompliant\":false}");
+        var client = shop.tokenizer();
+        var merchant = shop.merchant();
         String memberId = vaultMember();
         var stored = merchant.post("/credit/storeCard", storeWithToken("MP_TOKEN", client.token(CardTestCards.JCB, "1234"),
                 "{\"memberId\":\"" + memberId + "\",\"createNewMember\":true,\"setDefault\":true}"));
@@ -406,6 +390,20 @@ class MpTokenIT extends OpenApiIntegrationTest {
         var direct = merchant.post("/credit/storeCard", VaultFixtures.storeCard(CardTestCards.VISA, "{\"memberId\":\"" + memberId + "\"}"));
         assertThat(direct.status()).as(direct.body()).isEqualTo(400);
         assertThat(direct.at("/title")).isEqualTo("invalid_contract");
+    }
+
+    /** A sandbox-made shop: its tokenizer (with the keys its creation answered) and its openapi client. */
+    private record SandboxShop(MpTokenClient tokenizer, OpenApiClient merchant) {}
+
+    /** A new sandbox shop (ShopID {@code prefix} + 6 digits, ShopPass pass1234) with {@code settings}. */
+    private SandboxShop newShop(String prefix, String settings) {
+        String shopId = prefix + ThreadLocalRandom.current().nextInt(100_000, 999_999);
+        var created = sandbox("POST", "/sandbox/shops", "{\"shopId\":\"" + shopId + "\",\"shopPass\":\"pass1234\","
+                + "\"settings\":" + settings + "}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        var tokenizer = new MpTokenClient(baseUrl(), created.body().replaceAll(".*\"apiKey\":\"([^\"]+)\".*", "$1"),
+                created.body().replaceAll(".*\"publicKey\":\"([^\"]+)\".*", "$1"));
+        return new SandboxShop(tokenizer, new OpenApiClient(baseUrl()).as(OpenApiClient.basic(shopId, "pass1234")));
     }
 
     /** A problem answer: its media type, title and the Problem schema (details are checked by the tests). */
