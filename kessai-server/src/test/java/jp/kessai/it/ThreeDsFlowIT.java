@@ -8,9 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import jp.kessai.core.credit.CardEntry;
-import jp.kessai.core.credit.CreditCharge;
-import jp.kessai.core.credit.CreditPaymentMethod;
+import jp.kessai.core.credit.CardSource;
+import jp.kessai.core.credit.CreditVerification;
 import jp.kessai.core.order.Channel;
 import jp.kessai.core.order.ClientFields;
 import jp.kessai.core.order.Participant;
@@ -20,6 +19,7 @@ import jp.kessai.core.threeds.ThreeDsPaths;
 import jp.kessai.core.threeds.ThreeDsRequest;
 import jp.kessai.core.threeds.ThreeDsStart;
 import jp.kessai.core.token.TokenKeys;
+import jp.kessai.core.vault.CardData;
 import jp.kessai.platform.secret.CardNumber;
 import jp.kessai.platform.secret.SecurityCode;
 import jp.kessai.processor.card.simulator.CardTestCards;
@@ -155,6 +155,13 @@ class ThreeDsFlowIT extends ThreeDsIntegrationTest {
         var reused = api.post("/credit/charge", body.replace(orderId, newOrderId()));
         assertThat(reused.status()).isEqualTo(400);
         assertThat(reused.at("/detail")).isEqualTo("The token has already been used.(creditInformation.tokenizedCard.token)");
+    }
+
+    /** A verification of card data (06/2033) through the core, nothing to store. */
+    private static CreditVerification.Command verification(String orderId, String number, SecurityCode code, String holder) {
+        return new CreditVerification.Command(orderId, ClientFields.NONE,
+                new CardSource.Direct(new CardData(new CardNumber(number), "06", "2033", holder), code), "0000990", null,
+                "2023-06", "{}");
     }
 
     @Test
@@ -345,9 +352,7 @@ class ThreeDsFlowIT extends ThreeDsIntegrationTest {
     void aCardVerificationWithThreeDsThroughTheCoreApi() {
         var shop = shops.findByShopId(SHOP_ID).orElseThrow();
         String orderId = newOrderId();
-        var command = new CreditCharge.Command(orderId, 0, ClientFields.NONE, new CardNumber(ThreeDsTestCards.CHALLENGE),
-                "06", "2033", new SecurityCode("123"), "TARO MIHON", false, CreditPaymentMethod.ONE_TIME, null,
-                "0000990", "2023-06", "{}", CardEntry.CARD_DATA);
+        var command = verification(orderId, ThreeDsTestCards.CHALLENGE, new SecurityCode("123"), "TARO MIHON");
         var manual = threeDs.verify(shop, Channel.OPENAPI, command,
                 new ThreeDsRequest(false, AllowAttempt.FOLLOW, false, false, CALLBACK, "v-1", null, null),
                 Participant.none());
@@ -365,9 +370,7 @@ class ThreeDsFlowIT extends ThreeDsIntegrationTest {
         JsonGolden.assertMatches("openapi/it/tds2-finalizeVerification-check-201.json", finalized.body(),
                 Map.of("accessId", accessId, "orderId", orderId));
 
-        var auto = threeDs.verify(shop, Channel.OPENAPI, new CreditCharge.Command(newOrderId(), 0, ClientFields.NONE,
-                        new CardNumber(CardTestCards.JCB), "06", "2033", null, null, false, CreditPaymentMethod.ONE_TIME,
-                        null, "0000990", "2023-06", "{}", CardEntry.CARD_DATA),
+        var auto = threeDs.verify(shop, Channel.OPENAPI, verification(newOrderId(), CardTestCards.JCB, null, null),
                 new ThreeDsRequest(false, AllowAttempt.FOLLOW, false, true, CALLBACK, null, null, null), Participant.none());
         var autoP = decodeP(walk(baseUrl() + ThreeDsPaths.start(auto.token()), null));
         assertThat(autoP).containsEntry("event", "TDS_VERIFICATION_FINISHED").doesNotContainKey("csrfToken");
@@ -375,9 +378,7 @@ class ThreeDsFlowIT extends ThreeDsIntegrationTest {
         assertSchema("OrderInquiryResponseCredit", checked);
         assertThat(checked.at("/orderReference/status")).isEqualTo("CHECK");
 
-        var skipped = threeDs.verify(shop, Channel.OPENAPI, new CreditCharge.Command(newOrderId(), 0, ClientFields.NONE,
-                        new CardNumber(ThreeDsTestCards.NOT_ENROLLED), "06", "2033", null, null, false,
-                        CreditPaymentMethod.ONE_TIME, null, "0000990", "2023-06", "{}", CardEntry.CARD_DATA),
+        var skipped = threeDs.verify(shop, Channel.OPENAPI, verification(newOrderId(), ThreeDsTestCards.NOT_ENROLLED, null, null),
                 new ThreeDsRequest(true, AllowAttempt.FOLLOW, false, true, CALLBACK, null, null, null), Participant.none());
         assertThat(skipped.ok()).isTrue();
         assertThat(skipped.verificationSkipped()).as("the caller verifies without 3-D Secure").isTrue();

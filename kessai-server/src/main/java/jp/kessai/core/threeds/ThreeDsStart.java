@@ -144,23 +144,6 @@ public class ThreeDsStart {
     }
 
     /**
-     * 有効性確認 with 3-D Secure (for /credit/verifyCard with useTds2 true): {@code command} carries the card and the
-     * orderId (its amount is ignored: a verification is for zero yen, and its capture flag too). After
-     * authentication the verification runs as a zero-yen authorisation and the order becomes CHECK. A card that is
-     * not enrolled with skipNotEnrolledCard true comes back OK with {@code verificationSkipped}: nothing was
-     * written, the caller verifies the card without 3-D Secure.
-     */
-    public StartOutcome verify(Shop shop, Channel channel, CreditCharge.Command command, ThreeDsRequest request,
-            Participant<StartOutcome> participant) {
-        var zero = new CreditCharge.Command(command.orderId(), 0, command.clientFields(), command.pan(),
-                command.expiryMonth(), command.expiryYear(), command.securityCode(), command.cardholderName(), false,
-                command.paymentMethod(), command.installments(), command.itemCode(), command.apiVersion(),
-                command.requestDetails(), command.entry());
-        return start(shop, channel, FlowKind.VERIFICATION, zero, CreditCharge.CardOrigin.sentWith(command.entry()),
-                Authorisations.OnFile.NONE, request, participant, null);
-    }
-
-    /**
      * @param withoutTds2 the charge without 3-D Secure, for a card that is not enrolled when the merchant asked to
      *     skip (null for a verification: the caller verifies)
      */
