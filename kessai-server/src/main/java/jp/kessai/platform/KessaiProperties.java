@@ -23,7 +23,8 @@ public record KessaiProperties(
         @DefaultValue OpenApi openapi,
         @DefaultValue Vault vault,
         @DefaultValue Admin admin,
-        @DefaultValue Tds2 tds2) {
+        @DefaultValue Tds2 tds2,
+        @DefaultValue Server server) {
 
     public record Sandbox(@DefaultValue("true") boolean enabled) {}
 
@@ -120,4 +121,26 @@ public record KessaiProperties(
             @DefaultValue("60m") Duration finalizeWindow,
             @DefaultValue("60s") Duration recoveryGrace,
             @DefaultValue("60s") Duration sweepInterval) {}
+
+    /**
+     * The node's admission bound, checked before a request's body is read or a database connection taken: at most
+     * {@code maxInFlight} requests in progress on the faces at once (a request over it waits up to
+     * {@code admissionWait} for a slot, then gets its face's "busy" answer), and at most
+     * {@code managementMaxInFlight} on the management endpoints ({@code /actuator/…}), counted apart so that health
+     * checks and metrics stay reachable while the faces are full. Sized for {@code -Xmx512m}: docs/operations.md.
+     */
+    public record Server(
+            @DefaultValue("256") int maxInFlight,
+            @DefaultValue("100ms") Duration admissionWait,
+            @DefaultValue("8") int managementMaxInFlight) {
+
+        public Server {
+            if (maxInFlight < 1 || managementMaxInFlight < 1) {
+                throw new IllegalArgumentException("kessai.server.max-in-flight and management-max-in-flight must be at least 1");
+            }
+            if (admissionWait.isNegative()) {
+                throw new IllegalArgumentException("kessai.server.admission-wait must not be negative");
+            }
+        }
+    }
 }

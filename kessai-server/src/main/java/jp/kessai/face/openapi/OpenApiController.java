@@ -112,7 +112,7 @@ class OpenApiController {
         RequestLog.of(http).shop(shop.shopId());
         Optional<ConcurrencyLimiter.Slot> slot = limiter.acquire(shop, path);
         if (slot.isEmpty()) {
-            return json.problem(new Problem(ProblemTitle.TOO_MANY_REQUESTS, "Too many concurrent requests."), path);
+            return json.problem(Problem.tooManyRequests(), path);
         }
         try {
             byte[] body = readBody(http);

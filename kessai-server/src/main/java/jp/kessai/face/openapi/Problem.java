@@ -36,6 +36,14 @@ record Problem(ProblemTitle title, String detail) {
         return new Problem(ProblemTitle.CONFLICT, "Duplicate request.");
     }
 
+    /**
+     * Too many requests in progress: the shop's concurrency slots of the endpoint are taken, or the node has as many
+     * requests in progress as it admits ({@code kessai.server.max-in-flight}). Nothing was done; retry.
+     */
+    static Problem tooManyRequests() {
+        return new Problem(ProblemTitle.TOO_MANY_REQUESTS, "Too many concurrent requests.");
+    }
+
     /** The database is unreachable (for instance while a standby is being promoted): nothing was done, retry. */
     static Problem serviceUnavailable() {
         return new Problem(ProblemTitle.SERVICE_UNAVAILABLE, "The service is temporarily unavailable. Please try again later.");

@@ -34,6 +34,10 @@ import org.springframework.web.servlet.view.RedirectView;
 class Tds2BrowserController {
 
     private static final Logger log = LoggerFactory.getLogger(Tds2BrowserController.class);
+    /** The view of the pages that only say something (a failure, the end of a flow). */
+    static final String MESSAGE_VIEW = "openapi/tds2-message";
+    /** Nothing was done (the database unreachable, the node busy): the customer reloads in a moment. */
+    static final String BUSY_MESSAGE = "ただいま処理できません。しばらくしてから、このページを再読み込みしてください。";
 
     private final ThreeDsBrowser browser;
     private final Tds2Wire wire;
@@ -95,9 +99,9 @@ class Tds2BrowserController {
                 throw e;
             }
             log.warn("3DS page: the database is unavailable: {}", ExceptionSummary.of(e));
-            ModelAndView page = new ModelAndView("openapi/tds2-message");
+            ModelAndView page = new ModelAndView(MESSAGE_VIEW);
             page.addObject("retry", false);
-            page.addObject("message", "ただいま処理できません。しばらくしてから、このページを再読み込みしてください。");
+            page.addObject("message", BUSY_MESSAGE);
             page.setStatus(HttpStatus.SERVICE_UNAVAILABLE);
             noStore();
             return page;

@@ -24,6 +24,7 @@ class SandboxErrorPage implements FaceErrorPage {
             Refusal.UNSUPPORTED_MEDIA_TYPE, SandboxErrors.NOT_JSON_MEDIA_TYPE,
             Refusal.NOT_ACCEPTABLE, "the sandbox answers application/json only",
             Refusal.UNAVAILABLE, "Kessai is starting or stopping",
+            Refusal.BUSY, "Kessai is busy (too many requests in progress); retry in a moment",
             Refusal.SERVER_ERROR, "internal error");
 
     static {

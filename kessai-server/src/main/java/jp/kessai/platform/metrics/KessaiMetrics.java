@@ -16,6 +16,8 @@ public final class KessaiMetrics {
     public static final String NOTIFICATIONS_PENDING = "kessai.notifications.pending";
     public static final String NOTIFICATIONS_DEAD = "kessai.notifications.dead";
     public static final String PAYMENT_AMOUNT_YEN = "kessai.payment.amount.yen";
+    public static final String SERVER_REQUESTS_IN_FLIGHT = "kessai.server.requests.in.flight";
+    public static final String SERVER_REQUESTS_REFUSED = "kessai.server.requests.refused";
 
     private static final Map<String, String> DESCRIPTIONS = Map.of(
             IDPASS_REQUESTS, "Requests to the idpass face (.idPass endpoints and the NET CASH browser pages), by operation and result (ok or the first ErrInfo)",
@@ -25,7 +27,9 @@ public final class KessaiMetrics {
             NOTIFICATION_ATTEMPTS, "Notification delivery attempts, by kind and outcome",
             NOTIFICATIONS_PENDING, "Notifications waiting in the outbox for delivery",
             NOTIFICATIONS_DEAD, "Notifications that used up their retries (dead letters)",
-            PAYMENT_AMOUNT_YEN, "Yen of payments (amount plus tax), by the face that created the order, payment method and result");
+            PAYMENT_AMOUNT_YEN, "Yen of payments (amount plus tax), by the face that created the order, payment method and result",
+            SERVER_REQUESTS_IN_FLIGHT, "Requests in progress on the faces of this node (at most kessai.server.max-in-flight)",
+            SERVER_REQUESTS_REFUSED, "Requests refused with the face's busy answer because the node had kessai.server.max-in-flight requests in progress (management: the management endpoints' own allowance), by face");
 
     private KessaiMetrics() {}
 

@@ -21,6 +21,11 @@ public enum Refusal {
     NOT_ACCEPTABLE(406),
     /** Kessai is starting or stopping (Tomcat answers 503 while the application is not available). */
     UNAVAILABLE(503),
+    /**
+     * The node has as many requests in progress as it admits ({@code kessai.server.max-in-flight}): nothing of the
+     * request was read or done; the same request may be sent again. Each face answers with its own "busy" code.
+     */
+    BUSY(503),
     /** Something failed inside Kessai. */
     SERVER_ERROR(500);
 
@@ -41,6 +46,7 @@ public enum Refusal {
             case 406 -> NOT_ACCEPTABLE;
             case 431 -> REJECTED_HEADERS;
             case 503 -> UNAVAILABLE;
+            case 429 -> BUSY;
             default -> status >= 500 ? SERVER_ERROR : UNREADABLE;
         };
     }
