@@ -130,7 +130,7 @@ public record KessaiProperties(
      * checks and metrics stay reachable while the faces are full. Sized for {@code -Xmx512m}: docs/operations.md.
      */
     public record Server(
-            @DefaultValue("256") int maxInFlight,
+            @DefaultValue("512") int maxInFlight,
             @DefaultValue("100ms") Duration admissionWait,
             @DefaultValue("8") int managementMaxInFlight) {
 

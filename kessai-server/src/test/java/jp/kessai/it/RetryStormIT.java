@@ -177,6 +177,7 @@ class RetryStormIT extends OpenApiIntegrationTest {
         assertThat(answer.headers().firstValue("Content-Type")).hasValue(contentType);
         assertThat(answer.headers().firstValue("Retry-After")).hasValue("1");
         assertThat(answer.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(answer.headers().firstValue("Connection")).as("a refused client keeps no connection").hasValue("close");
         assertThat(body(answer, contentType.contains("Windows-31J") ? "Windows-31J" : "UTF-8")).isEqualTo(body);
     }
 

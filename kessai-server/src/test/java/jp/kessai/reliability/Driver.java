@@ -54,9 +54,10 @@ final class Driver {
                 return;
             }
             var mistake = operation.mistake(node.get(), payment);
-            for (int i = 0; i < 100 && (mistake.none() || unavailable(mistake) || mistake.status() == 429); i++) {
+            for (int i = 0; i < 100 && (mistake.none() || unavailable(mistake) || busy(mistake)); i++) {
                 // with no database the face cannot judge the request yet: "temporarily unavailable" is its answer;
-                // with the shop's concurrency slots taken by other payments, "too many requests" is
+                // with the shop's concurrency slots or the node's admission bound taken by other payments, "too many
+                // requests" (idpass E92000001) is
                 Lifecycle.pause(300);
                 mistake = operation.mistake(node.get(), payment);
             }
@@ -113,6 +114,11 @@ final class Driver {
                 }
             }
         }
+    }
+
+    /** Too many requests in progress: the shop's concurrency slots or the node's bound (kessai.server.max-in-flight). */
+    static boolean busy(Wire.Answer answer) {
+        return answer.status() == 429 || answer.status() == 200 && answer.body().equals(Lifecycle.IDPASS_BUSY);
     }
 
     static boolean unavailable(Wire.Answer answer) {

@@ -132,9 +132,15 @@ enum Lifecycle {
 
     // ------------------------------------------------------------------------------------------------ idpass rows
 
-    /** Retry classes shared by the idpass rows: locked order, outcome unknown, center unreachable, database down. */
+    /**
+     * Retry classes shared by the idpass rows: locked order, outcome unknown, center unreachable, database down, node
+     * busy (E92000001, the catalogue's 流量制限オーバー: refused before anything was read, kessai.server.max-in-flight).
+     */
     private static final Set<String> IDPASS_RETRY = Set.of("E82010001", "JP1000049", "JP1000040", "E91020001",
-            "E91029999", "E91019999");
+            "E91029999", "E91019999", "E92000001");
+
+    /** The idpass face's answer when the node has as many requests in progress as it admits. */
+    static final String IDPASS_BUSY = "ErrCode=E92&ErrInfo=E92000001";
 
     static Verdict idpassError(Wire.Answer answer, Set<String> doneBefore) {
         String info = answer.field("ErrInfo");
@@ -163,7 +169,8 @@ enum Lifecycle {
 
     static boolean idpassRefusal(Wire.Answer answer) {
         String info = answer.field("ErrInfo");
-        return answer.status() == 200 && info != null && !info.startsWith("E91") && !info.startsWith("M91");
+        return answer.status() == 200 && info != null && !info.startsWith("E91") && !info.startsWith("M91")
+                && !info.startsWith("E92"); // busy: the request was not looked at
     }
 
     static final class IdPassEntry implements Operation {

@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import jp.kessai.platform.KessaiProperties;
 import jp.kessai.platform.metrics.KessaiMetrics;
@@ -27,7 +28,8 @@ import org.springframework.stereotype.Component;
  * merchants' clients at once) filled the heap until the JVM ended in OutOfMemoryError while holding its port
  * (docs/reliability.md). With it, a request over the bound waits at most {@code admission-wait} for a slot and is then
  * answered at once with its face's "busy" answer ({@link Refusal#BUSY}), before its body is read or a database
- * connection taken; the work in progress, and the heap it needs, stay bounded.
+ * connection taken; the work in progress, and the heap it needs, stay bounded. At most as many requests wait for a
+ * slot as the bound; the others are refused without waiting.
  *
  * <p>Two lanes: the faces (every path but the management endpoints) and the management endpoints
  * ({@code management.endpoints.web.base-path}, {@code /actuator}), which have a small allowance of their own so that
@@ -48,6 +50,7 @@ public class InFlightLimit {
 
     private final Map<Lane, Semaphore> slots = new EnumMap<>(Lane.class);
     private final Map<Lane, Integer> bounds = new EnumMap<>(Lane.class);
+    private final Map<Lane, AtomicInteger> waiting = new EnumMap<>(Lane.class);
     private final long admissionWaitNanos;
     private final String managementPrefix;
     private final Map<String, Counter> refusals;
@@ -63,7 +66,10 @@ public class InFlightLimit {
     InFlightLimit(KessaiProperties.Server server, MeterRegistry registry, String managementBasePath) {
         bounds.put(Lane.FACES, server.maxInFlight());
         bounds.put(Lane.MANAGEMENT, server.managementMaxInFlight());
-        bounds.forEach((lane, bound) -> slots.put(lane, new Semaphore(bound)));
+        bounds.forEach((lane, bound) -> {
+            slots.put(lane, new Semaphore(bound));
+            waiting.put(lane, new AtomicInteger());
+        });
         this.admissionWaitNanos = server.admissionWait().toNanos();
         String base = WireFace.normalise(managementBasePath);
         this.managementPrefix = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
@@ -110,12 +116,26 @@ public class InFlightLimit {
         if (admissionWaitNanos == 0) {
             return false;
         }
+        // a waiting request holds its connection, its parsed headers and buffers and a thread: at most as many wait
+        // as may be in progress, the others are refused at once (under a storm the wait admits nobody anyway)
+        AtomicInteger waiters = waiting.get(lane);
+        if (waiters.incrementAndGet() > bounds.get(lane)) {
+            waiters.decrementAndGet();
+            return false;
+        }
         try {
             return semaphore.tryAcquire(admissionWaitNanos, TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;
+        } finally {
+            waiters.decrementAndGet();
         }
+    }
+
+    /** Requests of {@code lane} waiting for a slot now. */
+    int waiting(Lane lane) {
+        return waiting.get(lane).get();
     }
 
     /** Gives back the slot taken by a successful {@link #tryEnter}. */

@@ -14,7 +14,7 @@ import org.apache.catalina.valves.ValveBase;
  * Applies {@link InFlightLimit} as early as a request can be told apart: first in the context's pipeline, after Tomcat
  * has parsed the request line and headers and before any filter or servlet runs, so a refused request has had no body
  * read, no database connection, no security check and no log line. The refusal is the face's {@link Refusal#BUSY}
- * answer, with {@code Retry-After: 1} and {@code Cache-Control: no-store}.
+ * answer, with {@code Retry-After: 1}, {@code Cache-Control: no-store} and {@code Connection: close}.
  */
 class InFlightValve extends ValveBase {
 
@@ -77,6 +77,11 @@ class InFlightValve extends ValveBase {
         response.setContentLength(body.length);
         response.setHeader("Retry-After", "1");
         response.setHeader("Cache-Control", "no-store");
+        // the connection is closed after the answer: under a storm, a refused client must not keep one of the
+        // connections Tomcat admits (server.tomcat.max-connections), each of which holds buffers on the heap, and
+        // health checks must be able to connect; its retry connects again (through a load balancer, perhaps to
+        // another node)
+        response.setHeader("Connection", "close");
         response.getOutputStream().write(body);
     }
 

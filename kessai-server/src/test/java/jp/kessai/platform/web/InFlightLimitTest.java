@@ -63,6 +63,38 @@ class InFlightLimitTest {
     }
 
     @Test
+    void noMoreRequestsWaitThanTheBoundTheOthersAreRefusedAtOnce() throws Exception {
+        var limit = limit(2, Duration.ofSeconds(5), 1);
+        assertThat(limit.tryEnter(Lane.FACES)).isTrue();
+        assertThat(limit.tryEnter(Lane.FACES)).isTrue();
+        List<Thread> waiters = new ArrayList<>();
+        var admitted = new AtomicInteger();
+        for (int i = 0; i < 2; i++) {
+            waiters.add(Thread.ofVirtual().start(() -> {
+                if (limit.tryEnter(Lane.FACES)) {
+                    admitted.incrementAndGet();
+                }
+            }));
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (limit.waiting(Lane.FACES) < 2 && System.nanoTime() < deadline) {
+            Thread.sleep(5);
+        }
+        assertThat(limit.waiting(Lane.FACES)).isEqualTo(2);
+        long started = System.nanoTime();
+        assertThat(limit.tryEnter(Lane.FACES)).as("a third waiter").isFalse();
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("refused without waiting")
+                .isLessThan(Duration.ofSeconds(1));
+        limit.leave(Lane.FACES);
+        limit.leave(Lane.FACES);
+        for (Thread waiter : waiters) {
+            waiter.join();
+        }
+        assertThat(admitted.get()).as("the waiters got the freed slots").isEqualTo(2);
+        assertThat(limit.waiting(Lane.FACES)).isZero();
+    }
+
+    @Test
     void theManagementEndpointsHaveTheirOwnAllowance() {
         var limit = limit(2, Duration.ZERO, 2);
         assertThat(limit.tryEnter(Lane.FACES)).isTrue();
