@@ -3,7 +3,6 @@ package jp.kessai.platform.web;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -36,10 +35,10 @@ import org.springframework.stereotype.Component;
  * health checks and metrics scrapes still get through while the faces are full, and cannot take the faces' slots.
  */
 @Component
-public class InFlightLimit {
+class InFlightLimit {
 
     /** Which allowance a request counts against. */
-    public enum Lane {
+    enum Lane {
         FACES,
         MANAGEMENT
     }
@@ -58,7 +57,7 @@ public class InFlightLimit {
     private final AtomicLong lastLogNanos = new AtomicLong(System.nanoTime() - LOG_INTERVAL_NANOS);
 
     @Autowired
-    public InFlightLimit(KessaiProperties properties, MeterRegistry registry,
+    InFlightLimit(KessaiProperties properties, MeterRegistry registry,
             @Value("${management.endpoints.web.base-path:/actuator}") String managementBasePath) {
         this(properties.server(), registry, managementBasePath);
     }
@@ -97,7 +96,7 @@ public class InFlightLimit {
     }
 
     /** The lane of a request path as sent (classified as {@link WireFace} classifies paths: normalised first). */
-    public Lane laneOf(String rawPath) {
+    Lane laneOf(String rawPath) {
         String path = WireFace.normalise(rawPath);
         boolean management = !managementPrefix.isEmpty() && !managementPrefix.equals("/")
                 && (path.equals(managementPrefix) || path.startsWith(managementPrefix + "/"));
@@ -108,7 +107,7 @@ public class InFlightLimit {
      * Takes a slot of {@code lane}, waiting at most the admission wait; true if the request may go on, in which case
      * the caller must {@link #leave} when it is done. An interrupted wait is a refusal (the interrupt is kept).
      */
-    public boolean tryEnter(Lane lane) {
+    boolean tryEnter(Lane lane) {
         Semaphore semaphore = slots.get(lane);
         if (semaphore.tryAcquire()) {
             return true;
@@ -139,12 +138,12 @@ public class InFlightLimit {
     }
 
     /** Gives back the slot taken by a successful {@link #tryEnter}. */
-    public void leave(Lane lane) {
+    void leave(Lane lane) {
         slots.get(lane).release();
     }
 
     /** Counts a refused request of {@code rawPath} and, at most every 10 seconds, says so in the log. */
-    public void refused(Lane lane, String rawPath) {
+    void refused(Lane lane, String rawPath) {
         String face = lane == Lane.MANAGEMENT ? "management" : WireFace.of(rawPath).name().toLowerCase(Locale.ROOT);
         refusals.get(face).increment();
         refusedSinceLog.incrementAndGet();
@@ -160,16 +159,7 @@ public class InFlightLimit {
     }
 
     /** Requests in progress in {@code lane}. */
-    public int inFlight(Lane lane) {
+    int inFlight(Lane lane) {
         return bounds.get(lane) - slots.get(lane).availablePermits();
-    }
-
-    /** The bound of {@code lane}. */
-    public int bound(Lane lane) {
-        return bounds.get(lane);
-    }
-
-    Duration admissionWait() {
-        return Duration.ofNanos(admissionWaitNanos);
     }
 }
