@@ -114,7 +114,7 @@ class RetryStormIT extends OpenApiIntegrationTest {
     @Test
     void whileTheNodeIsFullEveryFaceAnswersBusyInItsOwnFormatAndTheOperatorSeesIt() throws Exception {
         double refusedBefore = metricSum("kessai_server_requests_refused_total");
-        sandbox("POST", "/sandbox/card/faults", "{\"latencyMillis\":4000}");
+        sandbox("POST", "/sandbox/card/faults", "{\"latencyMillis\":8000}");
         try (var executor = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<OpenApiClient.Answer>> held = new ArrayList<>();
             for (int i = 0; i < 4; i++) {
