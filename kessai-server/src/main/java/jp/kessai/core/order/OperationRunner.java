@@ -79,7 +79,9 @@ public class OperationRunner {
             step.atClaim(c.order().id());
             if (!participant.atClaim()) {
                 status.setRollbackOnly();
-                return Claim.refused(ResultCode.OPERATION_IN_PROGRESS, c.order());
+                // a new order's row is rolled back with the claim: there is no order to show
+                return Claim.refused(participant.refusal(),
+                        target instanceof Existing existing ? existing.order() : null);
             }
             return c;
         });

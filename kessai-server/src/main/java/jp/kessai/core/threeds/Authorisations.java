@@ -101,17 +101,7 @@ class Authorisations {
 
     /** Runs the authorisation of an AUTHENTICATED flow; {@code participant} joins its claim and finish. */
     CreditOutcome authorise(ThreeDsFlow flow, Participant<CreditOutcome> participant) {
-        return authoriseStoring(flow, new Participant<>() {
-            @Override
-            public boolean atClaim() {
-                return participant.atClaim();
-            }
-
-            @Override
-            public void atFinish(VerificationOutcome outcome) {
-                participant.atFinish(outcome.credit());
-            }
-        }).credit();
+        return authoriseStoring(flow, participant.mapping(VerificationOutcome::credit)).credit();
     }
 
     /**
@@ -131,6 +121,11 @@ class Authorisations {
             @Override
             public boolean atClaim() {
                 return participant.atClaim();
+            }
+
+            @Override
+            public ResultCode refusal() {
+                return participant.refusal();
             }
 
             @Override
