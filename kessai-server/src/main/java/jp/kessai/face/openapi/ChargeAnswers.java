@@ -21,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What the charging endpoints share: /credit/charge and /credit/on-file/charge answer alike (201 CreditChargeResponse,
  * 202 with the 3-D Secure redirect, the retry after an unknown outcome), check the order and the charge options
- * alike, and keep the request's merchant, order and payer alike (/credit/verifyCard too). One place for these rules.
+ * alike, and keep the request's merchant, order and payer alike (/credit/verifyCard too, and it resumes alike). One
+ * place for these rules.
  */
 @Component
 class ChargeAnswers {

@@ -47,10 +47,10 @@ class CreditVerifyCardEndpoint extends CheckedEndpoint {
             VaultViews vaultViews, OpenApiJson json, ThreeDsStart threeDs, CardResolver cards, ChargeAnswers answers,
             CreditCardStoring storing) {
         super(mapper, json, PATH, true);
-        this.storing = storing;
         this.threeDs = threeDs;
         this.cards = cards;
         this.answers = answers;
+        this.storing = storing;
         this.verification = verification;
         this.views = views;
         this.vaultViews = vaultViews;
