@@ -52,7 +52,7 @@ class OpenApiRequestFuzzTest {
             new OrderInquiryEndpoint(JSON, null, null, OPENAPI_JSON),
             new Tds2FinalizeChargeEndpoint(JSON, null, OPENAPI_JSON, null, null, null),
             new Tds2FinalizeVerificationEndpoint(JSON, null, OPENAPI_JSON, null, null, null, VAULT_VIEWS),
-            new CreditVerifyCardEndpoint(JSON, null, null, VAULT_VIEWS, OPENAPI_JSON, null, CARDS, ANSWERS),
+            new CreditVerifyCardEndpoint(JSON, null, null, VAULT_VIEWS, OPENAPI_JSON, null, CARDS, ANSWERS, null),
             new CreditOnfileChargeEndpoint(JSON, null, null, ANSWERS, OPENAPI_JSON),
             new CreditStoreCardEndpoint(JSON, null, VAULT_VIEWS, OPENAPI_JSON, CARDS),
             new CreditGetCardDetailsEndpoint(JSON, null, VAULT_VIEWS, OPENAPI_JSON, CARDS),
