@@ -75,7 +75,8 @@ class MpTokenIT extends OpenApiIntegrationTest {
         String token = answer.at("/tokenList/0");
         assertThat(token).hasSize(64);
 
-        var charge = api.post("/credit/charge", tokenChargeBody(newOrderId(), 1200, "MP_TOKEN", token, ""),
+        String orderId = newOrderId();
+        var charge = api.post("/credit/charge", tokenChargeBody(orderId, 1200, "MP_TOKEN", token, ""),
                 idempotencyKey(newKey()));
         assertThat(charge.status()).as(charge.body()).isEqualTo(201);
         assertSchema("CreditChargeResponse", charge);
@@ -87,8 +88,13 @@ class MpTokenIT extends OpenApiIntegrationTest {
         var again = api.post("/credit/charge", tokenChargeBody(newOrderId(), 1200, "MP_TOKEN", token, ""));
         problem(again, "invalid_parameter");
         assertThat(again.at("/detail")).isEqualTo("The token has already been used.(creditInformation.tokenizedCard.token)");
-        assertThat(jdbc.sql("SELECT count(*) FROM card_token WHERE used_at IS NOT NULL AND card_sealed IS NOT NULL")
-                .query(Long.class).single()).as("a used token keeps no card data").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM card_token WHERE spent_order_id = ?").param(orderId)
+                .query(Long.class).single()).as("spent by the charge's order").isOne();
+        assertThat(jdbc.sql("SELECT count(*) FROM card_token WHERE spent_order_id = ? AND card_sealed IS NOT NULL")
+                .param(orderId).query(Long.class).single()).as("the acquirer answered: no card data left").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM card_token WHERE used_at IS NOT NULL AND card_sealed IS NOT NULL"
+                + " AND spent_order_id IS NULL").query(Long.class).single())
+                .as("only an order whose call was never answered keeps a used token's card data").isZero();
     }
 
     @Test
