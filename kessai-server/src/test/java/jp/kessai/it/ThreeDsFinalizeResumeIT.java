@@ -2,11 +2,6 @@ package jp.kessai.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import jp.kessai.core.threeds.ThreeDsPaths;
 import jp.kessai.processor.card.simulator.CardTestCards;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +21,6 @@ import org.junit.jupiter.api.Test;
  */
 class ThreeDsFinalizeResumeIT extends ThreeDsIntegrationTest {
 
-    private static final HttpClient PAGES = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
     private static final String CALLBACK = "https://shop.example.com/callback?from=kessai";
     /** Past the reconciler's grace period (120 s in the integration tier). */
     private static final long PAST_GRACE_SECONDS = 300;
@@ -219,25 +213,8 @@ class ThreeDsFinalizeResumeIT extends ThreeDsIntegrationTest {
         return accessId;
     }
 
-    /** The browser's frictionless way from the redirectUrl to the merchant's callback. */
     private void walk(String redirectUrl) {
-        assertThat(page("GET", redirectUrl, null).statusCode()).isEqualTo(200);
-        String token = redirectUrl.substring(redirectUrl.lastIndexOf('/') + 1);
-        var authenticated = page("POST", ThreeDsPaths.authenticate(token), "methodCompleted=Y");
-        assertThat(authenticated.statusCode()).isEqualTo(302);
-        assertThat(authenticated.headers().firstValue("Location").orElseThrow()).startsWith(CALLBACK);
-    }
-
-    private HttpResponse<String> page(String method, String url, String form) {
-        try {
-            var builder = HttpRequest.newBuilder(URI.create(url.startsWith("/") ? baseUrl() + url : url));
-            builder = form == null ? builder.method(method, HttpRequest.BodyPublishers.noBody())
-                    : builder.header("Content-Type", "application/x-www-form-urlencoded")
-                            .method(method, HttpRequest.BodyPublishers.ofString(form));
-            return PAGES.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        assertThat(walkFrictionless(redirectUrl)).startsWith(CALLBACK);
     }
 
     private OpenApiClient.Answer finalizeCharge(String accessId, String key) {
