@@ -186,8 +186,11 @@ class Authorisations {
      * was approved ({@code approved}), the vault work ({@link #vaultWork}) with {@code outcome} as its result, in one
      * transaction and once (the flow's move from AUTHENTICATED decides who does it). Empty when the order is still
      * AUTHENTICATED or held (nothing settled) or the flow had moved on already (its finish, or this, ran before).
+     * {@code participant} joins that transaction with the result (the retry's idempotency record: its answer is
+     * stored with the card, so a retry after a failure here gets it too).
      */
-    Optional<VerificationOutcome> completeSettled(ThreeDsFlow flow, boolean approved, CreditOutcome outcome) {
+    Optional<VerificationOutcome> completeSettled(ThreeDsFlow flow, boolean approved, CreditOutcome outcome,
+            Participant<VerificationOutcome> participant) {
         return tx.execute(status -> {
             Order order = lookup.byId(flow.shopPk(), flow.orderPk()).orElse(null);
             if (order == null || order.held() || order.status() == OrderStatus.AUTHENTICATED) {
@@ -197,14 +200,18 @@ class Authorisations {
             if (sealed == null || flows.finished(flow.orderPk()).isEmpty()) {
                 return Optional.<VerificationOutcome>empty();
             }
-            if (!approved) {
-                return Optional.of(new VerificationOutcome(outcome, null, null));
+            VerificationOutcome completed;
+            if (approved) {
+                StoredCommand stored = json.readValue(sealed.command(), StoredCommand.class);
+                CreditCharge.Command command = stored.with(new CardNumber(cipher.decrypt(sealed.cardNo())), null);
+                OnFile onFile = stored.onFile() == null ? OnFile.NONE : stored.onFile();
+                Shop shop = shops.findById(flow.shopPk()).orElseThrow();
+                completed = vaultWork(shop, flow, command, onFile, outcome);
+            } else {
+                completed = new VerificationOutcome(outcome, null, null);
             }
-            StoredCommand stored = json.readValue(sealed.command(), StoredCommand.class);
-            CreditCharge.Command command = stored.with(new CardNumber(cipher.decrypt(sealed.cardNo())), null);
-            OnFile onFile = stored.onFile() == null ? OnFile.NONE : stored.onFile();
-            Shop shop = shops.findById(flow.shopPk()).orElseThrow();
-            return Optional.of(vaultWork(shop, flow, command, onFile, outcome));
+            participant.atFinish(completed);
+            return Optional.of(completed);
         });
     }
 
@@ -218,7 +225,7 @@ class Authorisations {
                     .filter(last -> AUTHORISATIONS.contains(last.operation()) && last.state() == AttemptState.SUCCEEDED)
                     .isPresent();
             completeSettled(flow, approved, new CreditOutcome(approved ? ResultCode.OK : ResultCode.INVALID_STATUS,
-                    null, null));
+                    null, null), Participant.none());
         });
     }
 

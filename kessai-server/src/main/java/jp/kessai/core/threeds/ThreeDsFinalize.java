@@ -72,13 +72,24 @@ public class ThreeDsFinalize {
      * the database went away, after the authorisation's claim; or the acquirer's answer was lost): the answer the
      * first request would have given, once its authorisation is settled — see {@link #resume}.
      */
-    public Optional<CreditOutcome> resumeCharge(Shop shop, String accessId) {
-        return resume(shop, accessId, FlowKind.CHARGE).map(VerificationOutcome::credit);
+    public Optional<CreditOutcome> resumeCharge(Shop shop, String accessId, Participant<CreditOutcome> participant) {
+        return resume(shop, accessId, FlowKind.CHARGE, new Participant<>() {
+            @Override
+            public boolean atClaim() {
+                return participant.atClaim();
+            }
+
+            @Override
+            public void atFinish(VerificationOutcome outcome) {
+                participant.atFinish(outcome.credit());
+            }
+        }).map(VerificationOutcome::credit);
     }
 
     /** As {@link #resumeCharge}, for /tds2/finalizeVerification (with the card stored, when it asked for that). */
-    public Optional<VerificationOutcome> resumeVerification(Shop shop, String accessId) {
-        return resume(shop, accessId, FlowKind.VERIFICATION);
+    public Optional<VerificationOutcome> resumeVerification(Shop shop, String accessId,
+            Participant<VerificationOutcome> participant) {
+        return resume(shop, accessId, FlowKind.VERIFICATION, participant);
     }
 
     /**
@@ -87,9 +98,10 @@ public class ThreeDsFinalize {
      * order has moved on, that outcome — and the work of the finish that never ran (the flow FINISHED, the card
      * stored), done now, once. Empty when nothing was settled (the order is still AUTHENTICATED: the call never
      * reached the acquirer, or left no trace there) or the accessId is not a finalisation's: the request then runs as
-     * a first one would.
+     * a first one would. {@code participant} joins the transaction that completes the finish, with its result.
      */
-    private Optional<VerificationOutcome> resume(Shop shop, String accessId, FlowKind kind) {
+    private Optional<VerificationOutcome> resume(Shop shop, String accessId, FlowKind kind,
+            Participant<VerificationOutcome> participant) {
         Order order = lookup.byAccessId(shop.id(), accessId).filter(o -> o.method() == PaymentMethod.CREDIT)
                 .orElse(null);
         ThreeDsFlow flow = order == null ? null : flows.findByShopAndOrder(shop.id(), order.id()).orElse(null);
@@ -110,7 +122,7 @@ public class ThreeDsFinalize {
         CreditOutcome outcome = approved ? new CreditOutcome(ResultCode.OK, transaction, null)
                 : new CreditOutcome(failure(transaction, last), transaction,
                         transaction.detail() == null ? null : transaction.detail().lastErrorCode());
-        var completed = authorisations.completeSettled(flow, approved, outcome);
+        var completed = authorisations.completeSettled(flow, approved, outcome, participant);
         return Optional.of(completed.orElseGet(() -> new VerificationOutcome(outcome, null, null)));
     }
 

@@ -29,8 +29,10 @@ class Tds2FinalizeChargeEndpoint extends Tds2FinalizeEndpoint {
     }
 
     @Override
-    Optional<Reply> resumed(Shop shop, String accessId) {
-        return finalize.resumeCharge(shop, accessId).map(this::render);
+    Optional<Reply> resumed(OpenApiCall call, String accessId) {
+        var idempotency = call.idempotency();
+        return finalize.resumeCharge(call.shop(), accessId, idempotency.joining(this::render))
+                .map(outcome -> idempotency.answer(outcome, this::render));
     }
 
     @Override

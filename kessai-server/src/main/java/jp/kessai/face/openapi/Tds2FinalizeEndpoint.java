@@ -62,9 +62,10 @@ abstract class Tds2FinalizeEndpoint extends CheckedEndpoint {
     /**
      * The answer to a retry (same Idempotency-Key and body) of a finalisation whose first request may have claimed
      * its authorisation, when the core has one (ThreeDsFinalize#resumeCharge / #resumeVerification): in progress
-     * (409) while the call is unsettled, else the settled authorisation's answer; empty to run the request.
+     * (409) while the call is unsettled, else the settled authorisation's answer (stored with the key in the
+     * transaction that completes the finish); empty to run the request.
      */
-    abstract Optional<Reply> resumed(Shop shop, String accessId);
+    abstract Optional<Reply> resumed(OpenApiCall call, String accessId);
 
     /**
      * A retry after an unknown outcome, or after the node running the first request died, answers from the settled
@@ -80,6 +81,6 @@ abstract class Tds2FinalizeEndpoint extends CheckedEndpoint {
         if (accessId == null || !accessId.matches("[a-zA-Z0-9]{32}")) {
             return handle(call);
         }
-        return resumed(call.shop(), accessId).orElseGet(() -> handle(call));
+        return resumed(call, accessId).orElseGet(() -> handle(call));
     }
 }

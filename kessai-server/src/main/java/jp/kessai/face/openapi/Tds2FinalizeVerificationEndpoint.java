@@ -62,8 +62,10 @@ class Tds2FinalizeVerificationEndpoint extends Tds2FinalizeEndpoint {
 
     /** The settled verification's answer, onfileCardResult included when the card was stored (now, if not before). */
     @Override
-    Optional<Reply> resumed(Shop shop, String accessId) {
-        return finalize.resumeVerification(shop, accessId).map(this::renderStoring);
+    Optional<Reply> resumed(OpenApiCall call, String accessId) {
+        var idempotency = call.idempotency();
+        return finalize.resumeVerification(call.shop(), accessId, idempotency.joining(this::renderStoring))
+                .map(outcome -> idempotency.answer(outcome, this::renderStoring));
     }
 
     @Override
