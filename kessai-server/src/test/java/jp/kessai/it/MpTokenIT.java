@@ -1,6 +1,7 @@
 package jp.kessai.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,7 +9,16 @@ import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import jp.kessai.core.credit.CardEntry;
+import jp.kessai.core.credit.CreditCharge;
+import jp.kessai.core.credit.CreditOutcome;
+import jp.kessai.core.credit.CreditPaymentMethod;
+import jp.kessai.core.order.Channel;
+import jp.kessai.core.order.ClientFields;
+import jp.kessai.core.order.Participant;
+import jp.kessai.core.shop.Shop;
 import jp.kessai.core.shop.ShopDirectory;
+import jp.kessai.core.token.CardTokens;
 import jp.kessai.core.token.TokenKeys;
 import jp.kessai.processor.card.simulator.CardTestCards;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.dao.DataAccessResourceFailureException;
 
 /**
  * MP tokens over real HTTP: /payment/CreateToken.json with browser-style encryption, its result codes, and
@@ -31,6 +42,12 @@ class MpTokenIT extends OpenApiIntegrationTest {
 
     @Autowired
     ShopDirectory shops;
+
+    @Autowired
+    CardTokens cardTokens;
+
+    @Autowired
+    CreditCharge charge;
 
     private TokenKeys.ShopKeys keys;
     private MpTokenClient tokenizer;
@@ -58,7 +75,8 @@ class MpTokenIT extends OpenApiIntegrationTest {
         String token = answer.at("/tokenList/0");
         assertThat(token).hasSize(64);
 
-        var charge = api.post("/credit/charge", tokenChargeBody(newOrderId(), 1200, "MP_TOKEN", token, ""),
+        String orderId = newOrderId();
+        var charge = api.post("/credit/charge", tokenChargeBody(orderId, 1200, "MP_TOKEN", token, ""),
                 idempotencyKey(newKey()));
         assertThat(charge.status()).as(charge.body()).isEqualTo(201);
         assertSchema("CreditChargeResponse", charge);
@@ -70,8 +88,13 @@ class MpTokenIT extends OpenApiIntegrationTest {
         var again = api.post("/credit/charge", tokenChargeBody(newOrderId(), 1200, "MP_TOKEN", token, ""));
         problem(again, "invalid_parameter");
         assertThat(again.at("/detail")).isEqualTo("The token has already been used.(creditInformation.tokenizedCard.token)");
-        assertThat(jdbc.sql("SELECT count(*) FROM card_token WHERE used_at IS NOT NULL AND card_sealed IS NOT NULL")
-                .query(Long.class).single()).as("a used token keeps no card data").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM card_token WHERE spent_order_id = ?").param(orderId)
+                .query(Long.class).single()).as("spent by the charge's order").isOne();
+        assertThat(jdbc.sql("SELECT count(*) FROM card_token WHERE spent_order_id = ? AND card_sealed IS NOT NULL")
+                .param(orderId).query(Long.class).single()).as("the acquirer answered: no card data left").isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM card_token WHERE used_at IS NOT NULL AND card_sealed IS NOT NULL"
+                + " AND spent_order_id IS NULL").query(Long.class).single())
+                .as("only an order whose call was never answered keeps a used token's card data").isZero();
     }
 
     @Test
@@ -84,6 +107,102 @@ class MpTokenIT extends OpenApiIntegrationTest {
         assertThat(first.status()).isEqualTo(201);
         assertThat(replay.status()).isEqualTo(201);
         assertThat(replay.body()).isEqualTo(first.body());
+    }
+
+    /**
+     * The battery (docs/reliability.md): a token redeemed in a transaction of its own was used up when the node died
+     * or lost its database before the charge claimed its order, and the merchant's retry was refused "already used".
+     * The token is now spent by the claim itself: a claim that does not commit leaves it usable.
+     */
+    @Test
+    void aChargeCutOffBeforeItsClaimCommittedLeavesTheTokenForItsRetry() {
+        Shop shop = shops.findByShopId(SHOP_ID).orElseThrow();
+        String token = tokenizer.token(CardTestCards.VISA, "123");
+        String orderId = newOrderId();
+        var read = (CardTokens.Redemption.Redeemed) cardTokens.forUse(shop, token);
+        var command = new CreditCharge.Command(orderId, 700, ClientFields.NONE, read.card().number(),
+                read.card().expiryMonth(), read.card().expiryYear(), read.card().securityCode(), null, false,
+                CreditPaymentMethod.ONE_TIME, null, "0000990", "1.6.2", "{}", CardEntry.MP_TOKEN, read.spend());
+        Participant<CreditOutcome> lostAtClaim = new Participant<>() {
+            @Override
+            public boolean atClaim() {
+                throw new DataAccessResourceFailureException("the database went away during the claim");
+            }
+
+            @Override
+            public void atFinish(CreditOutcome result) {}
+        };
+        assertThatThrownBy(() -> charge.charge(shop, Channel.OPENAPI, command, lostAtClaim))
+                .isInstanceOf(DataAccessResourceFailureException.class);
+        assertThat(jdbc.sql("SELECT count(*) FROM payment_order WHERE order_id = ?").param(orderId)
+                .query(Long.class).single()).as("the claim was rolled back").isZero();
+
+        var retry = api.post("/credit/charge", tokenChargeBody(orderId, 700, "MP_TOKEN", token, ""),
+                idempotencyKey(newKey()));
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.at("/creditResult/cardResult/cardNumber")).isEqualTo("************1111");
+        var again = api.post("/credit/charge", tokenChargeBody(newOrderId(), 700, "MP_TOKEN", token, ""));
+        assertThat(again.at("/detail")).as("spent by the claim that committed")
+                .isEqualTo("The token has already been used.(creditInformation.tokenizedCard.token)");
+    }
+
+    /**
+     * The battery again: the node died after the charge's claim, before the acquirer was reached (here: the request is
+     * dropped on its way, the outcome unknown, and the reconciler finds nothing at the acquirer). The claim spent the
+     * token, but the merchant's retry of the same order pays with it; no other order can.
+     */
+    @Test
+    void aChargeWhoseCallNeverReachedTheAcquirerIsRetriedWithTheSameToken() {
+        String token = tokenizer.token(CardTestCards.VISA, "123");
+        String orderId = newOrderId();
+        String key = newKey();
+        String body = tokenChargeBody(orderId, 900, "MP_TOKEN", token, "");
+        sandbox("POST", "/sandbox/card/faults", "{\"fault\":\"DROP_REQUEST\"}");
+        var lost = api.post("/credit/charge", body, idempotencyKey(key));
+        assertThat(lost.status()).as(lost.body()).isEqualTo(502);
+        var other = api.post("/credit/charge", tokenChargeBody(newOrderId(), 900, "MP_TOKEN", token, ""));
+        assertThat(other.at("/detail")).as("spent by the first order's claim")
+                .isEqualTo("The token has already been used.(creditInformation.tokenizedCard.token)");
+        sandbox("POST", "/sandbox/clock/advance", "{\"advanceSeconds\":180}");
+        reconcileCredit();
+        assertThat(api.post("/order/inquiry", "{\"orderId\":\"" + orderId + "\"}").at("/orderReference/status"))
+                .as("settled as failed: nothing happened at the acquirer").isEqualTo("UNPROCESSED");
+
+        var retry = api.post("/credit/charge", body, idempotencyKey(key));
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.at("/orderReference/status")).isEqualTo("AUTH");
+        assertThat(jdbc.sql("SELECT count(*) FROM card_token WHERE spent_order_id = ? AND card_sealed IS NOT NULL")
+                .param(orderId).query(Long.class).single()).as("the acquirer answered: the card data is gone").isZero();
+        var again = api.post("/credit/charge", tokenChargeBody(newOrderId(), 900, "MP_TOKEN", token, ""));
+        assertThat(again.at("/detail")).isEqualTo("The token has already been used.(creditInformation.tokenizedCard.token)");
+    }
+
+    /** A declined charge uses its token up, for its own order too: the acquirer answered. */
+    @Test
+    void aDeclinedTokenChargeUsesTheTokenUpEvenForItsOwnOrder() {
+        String token = tokenizer.token(CardTestCards.VISA, "123");
+        String orderId = newOrderId();
+        sandbox("POST", "/sandbox/card/faults", "{\"fault\":\"CARD_DECLINED\"}");
+        var declined = api.post("/credit/charge", tokenChargeBody(orderId, 950, "MP_TOKEN", token, ""));
+        assertThat(declined.status()).as(declined.body()).isNotEqualTo(201);
+        assertThat(declined.at("/detail")).isNotEqualTo("The token has already been used.(creditInformation.tokenizedCard.token)");
+        var again = api.post("/credit/charge", tokenChargeBody(orderId, 950, "MP_TOKEN", token, ""));
+        assertThat(again.status()).isEqualTo(400);
+        assertThat(again.at("/detail")).isEqualTo("The token has already been used.(creditInformation.tokenizedCard.token)");
+    }
+
+    /** A charge refused before it claims (its OrderID is taken) does not use the token up either. */
+    @Test
+    void aChargeRefusedBeforeItsClaimLeavesTheTokenUsable() {
+        String orderId = newOrderId();
+        assertThat(api.post("/credit/charge", chargeBody(orderId, 500, CardTestCards.VISA, "AUTH", "")).status())
+                .isEqualTo(201);
+        String token = tokenizer.token(CardTestCards.VISA, "123");
+        var taken = api.post("/credit/charge", tokenChargeBody(orderId, 500, "MP_TOKEN", token, ""));
+        assertThat(taken.status()).as(taken.body()).isEqualTo(400);
+        assertThat(taken.at("/title")).isNotEqualTo("invalid_parameter");
+        assertThat(api.post("/credit/charge", tokenChargeBody(newOrderId(), 500, "MP_TOKEN", token, "")).status())
+                .as("the refused charge left the token usable").isEqualTo(201);
     }
 
     @Test

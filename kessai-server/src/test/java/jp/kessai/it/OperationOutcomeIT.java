@@ -26,10 +26,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  * EXCEPTION (the call throws an unexpected exception before the processor acts); CRASH (the approved call, then the
  * database put back to the claimed state a kill -9 between call and finish leaves).
  *
+ * <p>Credit from AUTHENTICATED is the authorisation after 3-D Secure, called through /tds2/finalizeCharge and
+ * /tds2/finalizeVerification: a call the acquirer never acted on (UNAVAILABLE, or EXCEPTION settled past the grace
+ * period) leaves the order AUTHENTICATED, not UNPROCESSED as a decline does, so that the merchant may finalise again.
+ *
  * <p>A new operation is new rows and, at most, a new case in its method's {@link Driver}: the assertions are the same
  * for every row.
  */
-class OperationOutcomeIT extends OpenApiIntegrationTest {
+class OperationOutcomeIT extends ThreeDsIntegrationTest {
 
     /** Past the reconciler's grace period (120 s here: the configured default, longer than either deadline + 30 s). */
     private static final long PAST_GRACE_SECONDS = 300;
@@ -115,12 +119,38 @@ class OperationOutcomeIT extends OpenApiIntegrationTest {
         CREDIT   | CANCEL           | CAPTURE     | TIMEOUT     | UNKNOWN   | PROCESSOR_OUTCOME_UNKNOWN | CAPTURE     | SUCCEEDED | OK                        | CANCEL
         CREDIT   | CANCEL           | CAPTURE     | EXCEPTION   | UNKNOWN   | PROCESSOR_OUTCOME_UNKNOWN | CAPTURE     | FAILED    | PROCESSOR_OUTCOME_UNKNOWN | CAPTURE
         CREDIT   | CANCEL           | CAPTURE     | CRASH       | PENDING   | -                         | CAPTURE     | SUCCEEDED | OK                        | CANCEL
+
+        # 3-D Secure without automatic authorisation: /tds2/finalizeCharge (AUTHORIZE, or AUTH_AND_CAPTURE for a charge
+        # in CAPTURE mode) and /tds2/finalizeVerification (VERIFY) on the AUTHENTICATED order. A decline leaves it
+        # UNPROCESSED (the table's failure row); a call the acquirer never acted on (refused, or no trace past the grace
+        # period) leaves it AUTHENTICATED, so that the merchant's retry authorises (the reliability battery: finalisations
+        # refused invalid_status after a kill -9)
+        CREDIT   | AUTHORIZE        | AUTHENTICATED | APPROVED    | SUCCEEDED | OK                        | AUTH          | -         | -                         | -
+        CREDIT   | AUTHORIZE        | AUTHENTICATED | DECLINED    | FAILED    | CARD_DECLINED             | UNPROCESSED   | -         | -                         | -
+        CREDIT   | AUTHORIZE        | AUTHENTICATED | UNAVAILABLE | FAILED    | PROCESSOR_UNAVAILABLE     | AUTHENTICATED | -         | -                         | -
+        CREDIT   | AUTHORIZE        | AUTHENTICATED | TIMEOUT     | UNKNOWN   | PROCESSOR_OUTCOME_UNKNOWN | AUTHENTICATED | SUCCEEDED | OK                        | AUTH
+        CREDIT   | AUTHORIZE        | AUTHENTICATED | EXCEPTION   | UNKNOWN   | PROCESSOR_OUTCOME_UNKNOWN | AUTHENTICATED | FAILED    | PROCESSOR_OUTCOME_UNKNOWN | AUTHENTICATED
+        CREDIT   | AUTHORIZE        | AUTHENTICATED | CRASH       | PENDING   | -                         | AUTHENTICATED | SUCCEEDED | OK                        | AUTH
+
+        CREDIT   | AUTH_AND_CAPTURE | AUTHENTICATED | APPROVED    | SUCCEEDED | OK                        | CAPTURE       | -         | -                         | -
+        CREDIT   | AUTH_AND_CAPTURE | AUTHENTICATED | DECLINED    | FAILED    | CARD_DECLINED             | UNPROCESSED   | -         | -                         | -
+        CREDIT   | AUTH_AND_CAPTURE | AUTHENTICATED | UNAVAILABLE | FAILED    | PROCESSOR_UNAVAILABLE     | AUTHENTICATED | -         | -                         | -
+        CREDIT   | AUTH_AND_CAPTURE | AUTHENTICATED | TIMEOUT     | UNKNOWN   | PROCESSOR_OUTCOME_UNKNOWN | AUTHENTICATED | SUCCEEDED | OK                        | CAPTURE
+        CREDIT   | AUTH_AND_CAPTURE | AUTHENTICATED | EXCEPTION   | UNKNOWN   | PROCESSOR_OUTCOME_UNKNOWN | AUTHENTICATED | FAILED    | PROCESSOR_OUTCOME_UNKNOWN | AUTHENTICATED
+        CREDIT   | AUTH_AND_CAPTURE | AUTHENTICATED | CRASH       | PENDING   | -                         | AUTHENTICATED | SUCCEEDED | OK                        | CAPTURE
+
+        CREDIT   | VERIFY           | AUTHENTICATED | APPROVED    | SUCCEEDED | OK                        | CHECK         | -         | -                         | -
+        CREDIT   | VERIFY           | AUTHENTICATED | DECLINED    | FAILED    | CARD_DECLINED             | UNPROCESSED   | -         | -                         | -
+        CREDIT   | VERIFY           | AUTHENTICATED | UNAVAILABLE | FAILED    | PROCESSOR_UNAVAILABLE     | AUTHENTICATED | -         | -                         | -
+        CREDIT   | VERIFY           | AUTHENTICATED | TIMEOUT     | UNKNOWN   | PROCESSOR_OUTCOME_UNKNOWN | AUTHENTICATED | SUCCEEDED | OK                        | CHECK
+        CREDIT   | VERIFY           | AUTHENTICATED | EXCEPTION   | UNKNOWN   | PROCESSOR_OUTCOME_UNKNOWN | AUTHENTICATED | FAILED    | PROCESSOR_OUTCOME_UNKNOWN | AUTHENTICATED
+        CREDIT   | VERIFY           | AUTHENTICATED | CRASH       | PENDING   | -                         | AUTHENTICATED | SUCCEEDED | OK                        | CHECK
         """)
     void operationOutcome(Method method, String operation, String from, Outcome outcome, String journal,
             String resultCode, String face, String settled, String settledResultCode, String settledFace) {
         String row = method + " " + operation + " from " + from + ", " + outcome;
         Driver driver = driver(method);
-        TestOrder order = driver.reach(from);
+        TestOrder order = driver.reach(from, operation);
         if (order.accessId != null) { // a charge registers its order: before it there is none to look at
             assertThat(driver.state(order)).as("%s: reached the state before the operation", row).isEqualTo(from);
         }
@@ -244,6 +274,11 @@ class OperationOutcomeIT extends OpenApiIntegrationTest {
         /** A new order in {@code state}, the state the operation starts from. */
         TestOrder reach(String state);
 
+        /** A new order in {@code state} for {@code operation} (where the state alone does not say how to reach it). */
+        default TestOrder reach(String state, String operation) {
+            return reach(state);
+        }
+
         /** Steers the processor so that the next call of {@code operation} has {@code outcome} (where a fault does it). */
         void steer(String operation, Outcome outcome);
 
@@ -366,6 +401,29 @@ class OperationOutcomeIT extends OpenApiIntegrationTest {
         private static final Map<Outcome, String> FAULTS = Map.of(
                 Outcome.UNAVAILABLE, "BAD_GATEWAY", Outcome.TIMEOUT, "LOSE_ANSWER", Outcome.EXCEPTION, "THROW");
 
+        /** Whether the order under test waits for its /tds2/finalize* (reached AUTHENTICATED). */
+        private boolean authenticated;
+
+        /** AUTHENTICATED: a charge (AUTH or CAPTURE mode) or a verification with 3-D Secure, autoAuthorization false. */
+        @Override
+        public TestOrder reach(String state, String operation) {
+            if (!state.equals("AUTHENTICATED")) {
+                return reach(state);
+            }
+            authenticated = true;
+            String orderId = newOrderId();
+            String callback = "https://shop.example.com/callback";
+            String options = "\"autoAuthorization\":false";
+            var started = operation.equals("VERIFY")
+                    ? api.post("/credit/verifyCard", withTds2(VaultFixtures.verify(orderId, "\"card\":"
+                            + VaultFixtures.card(CardTestCards.VISA, "TARO MIHON"), null), callback, "csrf-o", options))
+                    : api.post("/credit/charge", tdsChargeBody(orderId, AMOUNT_YEN, CardTestCards.VISA,
+                            operation.equals("AUTH_AND_CAPTURE") ? "CAPTURE" : "AUTH", callback, "csrf-o", options));
+            assertThat(started.status()).as(started.body()).isEqualTo(202);
+            assertThat(walkFrictionless(started.at("/redirectInformation/redirectUrl"))).startsWith(callback);
+            return new TestOrder(orderId, started.at("/orderReference/accessId"), null);
+        }
+
         @Override
         public TestOrder reach(String state) {
             var order = new TestOrder(newOrderId(), null, null);
@@ -388,7 +446,8 @@ class OperationOutcomeIT extends OpenApiIntegrationTest {
 
         @Override
         public void steer(String operation, Outcome outcome) {
-            boolean charge = operation.equals("AUTHORIZE") || operation.equals("AUTH_AND_CAPTURE");
+            // a finalisation's card is the authenticated one: a fault declines it
+            boolean charge = !authenticated && (operation.equals("AUTHORIZE") || operation.equals("AUTH_AND_CAPTURE"));
             inject("/sandbox/card/faults", charge ? FAULTS : FAULTS_AFTER_CHARGE, outcome);
         }
 
@@ -400,7 +459,8 @@ class OperationOutcomeIT extends OpenApiIntegrationTest {
         @Override
         public Reply run(TestOrder order, String operation, Outcome outcome) {
             String card = outcome == Outcome.DECLINED ? CardTestCards.DECLINED : CardTestCards.VISA;
-            var answer = switch (operation) {
+            var answer = authenticated ? api.post(operation.equals("VERIFY") ? "/tds2/finalizeVerification"
+                    : "/tds2/finalizeCharge", accessIdBody(order)) : switch (operation) {
                 case "AUTHORIZE" -> api.post("/credit/charge", chargeBody(order.orderId, AMOUNT_YEN, card, "AUTH", ""));
                 case "AUTH_AND_CAPTURE" -> api.post("/credit/charge", chargeBody(order.orderId, AMOUNT_YEN, card, "CAPTURE", ""));
                 case "CAPTURE" -> api.post("/order/capture", accessIdBody(order));

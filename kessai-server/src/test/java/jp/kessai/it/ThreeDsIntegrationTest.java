@@ -2,15 +2,44 @@ package jp.kessai.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
+import jp.kessai.core.threeds.ThreeDsPaths;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Helpers for the 3-D Secure integration tests: a charge with useTds2 and the callback's p decoded. */
 abstract class ThreeDsIntegrationTest extends OpenApiIntegrationTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final HttpClient BROWSER = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /**
+     * A customer's browser through a frictionless authentication: the redirectUrl (the 3DS Method page), then
+     * 認証依頼, which answers with the 302 to the merchant's callback; returns that Location.
+     */
+    protected String walkFrictionless(String redirectUrl) {
+        try {
+            var method = BROWSER.send(HttpRequest.newBuilder(URI.create(redirectUrl)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(method.statusCode()).as(method.body()).isEqualTo(200);
+            String token = redirectUrl.substring(redirectUrl.lastIndexOf('/') + 1);
+            var authenticated = BROWSER.send(HttpRequest.newBuilder(URI.create(baseUrl() + ThreeDsPaths.authenticate(token)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("methodCompleted=Y")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(authenticated.statusCode()).as(authenticated.body()).isEqualTo(302);
+            return authenticated.headers().firstValue("Location").orElseThrow();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
 
     /**
      * A /credit/charge body with 3-D Secure: the merchant's callbackUrl and csrfToken, {@code tds2Options} as the

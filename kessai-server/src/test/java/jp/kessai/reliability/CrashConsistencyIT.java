@@ -51,7 +51,7 @@ class CrashConsistencyIT {
                 var inFlight = new java.util.concurrent.Semaphore(MODE.paymentsInFlight());
                 Thread generator = Thread.ofVirtual().start(() -> {
                     while (generating.get()) {
-                        Lifecycle l = Lifecycle.UNDER_FAILURE.get(lifecycle.getAndIncrement() % Lifecycle.UNDER_FAILURE.size());
+                        Lifecycle l = Lifecycle.ALL.get(lifecycle.getAndIncrement() % Lifecycle.ALL.size());
                         if (!inFlight.tryAcquire()) {
                             Lifecycle.pause(50);
                             continue;
@@ -98,7 +98,7 @@ class CrashConsistencyIT {
                 + "; problems=" + problems.size());
         assertThat(problems).as("crash consistency").isEmpty();
         assertThat(figures[0].acknowledged()).as("the load reached every operation").isGreaterThan(0);
-        for (Lifecycle l : Lifecycle.UNDER_FAILURE) {
+        for (Lifecycle l : Lifecycle.ALL) {
             assertThat(driver.payments).as(l + " payments driven").anyMatch(p -> p.lifecycle == l
                     && p.done.size() == l.operations().size());
         }

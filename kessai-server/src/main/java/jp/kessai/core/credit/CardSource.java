@@ -20,7 +20,8 @@ public sealed interface CardSource permits CardSource.Direct, CardSource.OnFile,
     record OnFile(String memberId, CardSelector selector, String cardholderName) implements CardSource {}
 
     /**
-     * An MP token (mp-token.js): redeemed — used up — when resolved, whatever the operation then does with the card.
+     * An MP token (mp-token.js): read when resolved and used up by the claim of the operation that uses the card,
+     * whatever it then does with the card ({@link CardSources.ResolvedCard#spend}).
      * Printing it masks the token, which opens the card until then.
      */
     record Token(String token) implements CardSource {

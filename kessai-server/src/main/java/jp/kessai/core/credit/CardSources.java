@@ -4,6 +4,7 @@ import jp.kessai.core.ResultCode;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.core.token.CardTokens;
 import jp.kessai.core.token.TokenCard;
+import jp.kessai.core.token.TokenSpend;
 import jp.kessai.core.vault.CardData;
 import jp.kessai.core.vault.StoredCard;
 import jp.kessai.core.vault.Vault;
@@ -25,10 +26,16 @@ public class CardSources {
 
     /**
      * A card ready to use: its data, the security code (null unless the merchant sent one), the contract it needs,
-     * how it was entered, and the stored card it came from (null unless on file).
+     * how it was entered, the stored card it came from (null unless on file), and what spends its MP token at the
+     * operation's claim ({@link TokenSpend#NONE} for other cards): the operation joins it to its participant.
      */
     public record ResolvedCard(CardData data, SecurityCode securityCode, CreditCharge.CardOrigin origin,
-            CardEntry entry, StoredCard stored) {
+            CardEntry entry, StoredCard stored, TokenSpend spend) {
+
+        ResolvedCard(CardData data, SecurityCode securityCode, CreditCharge.CardOrigin origin, CardEntry entry,
+                StoredCard stored) {
+            this(data, securityCode, origin, entry, stored, TokenSpend.NONE);
+        }
 
         @Override
         public String toString() {
@@ -37,9 +44,9 @@ public class CardSources {
     }
 
     /**
-     * An MP token is redeemed here — used up — so call this once the request passed validation, right before the
-     * operation. A shop with no card contract is refused before its token is spent (its operation would be refused
-     * anyway); an unknown, used or expired token is refused with its own code.
+     * An MP token is read here, not spent: the operation spends it in its claim by joining {@link ResolvedCard#spend}
+     * to its participant, so a request refused or cut off before its claim leaves the token usable. A shop with no
+     * card contract is refused at once; an unknown, used or expired token is refused with its own code.
      */
     public VaultOutcome<ResolvedCard> resolve(Shop shop, CardSource source) {
         return switch (source) {
@@ -52,11 +59,12 @@ public class CardSources {
                 if (!shop.settings().creditContracted()) {
                     yield VaultOutcome.refused(ResultCode.METHOD_NOT_CONTRACTED);
                 }
-                yield switch (tokens.redeem(shop, token.token())) {
+                yield switch (tokens.forUse(shop, token.token())) {
                     // the number was checked (Luhn included) when the token was made
-                    case CardTokens.Redemption.Redeemed(TokenCard card) -> VaultOutcome.ok(new ResolvedCard(
-                            new CardData(card.number(), card.expiryMonth(), card.expiryYear(), card.cardholderName()),
-                            card.securityCode(), CreditCharge.CardOrigin.TOKENIZED, CardEntry.MP_TOKEN, null));
+                    case CardTokens.Redemption.Redeemed(TokenCard card, TokenSpend spend) -> VaultOutcome.ok(
+                            new ResolvedCard(new CardData(card.number(), card.expiryMonth(), card.expiryYear(),
+                                    card.cardholderName()), card.securityCode(), CreditCharge.CardOrigin.TOKENIZED,
+                                    CardEntry.MP_TOKEN, null, spend));
                     case CardTokens.Redemption.Unknown u -> VaultOutcome.refused(ResultCode.CARD_TOKEN_NOT_FOUND);
                     case CardTokens.Redemption.AlreadyUsed u -> VaultOutcome.refused(ResultCode.CARD_TOKEN_USED);
                     case CardTokens.Redemption.Expired e -> VaultOutcome.refused(ResultCode.CARD_TOKEN_EXPIRED);

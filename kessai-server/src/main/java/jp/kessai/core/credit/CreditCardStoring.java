@@ -53,7 +53,7 @@ public class CreditCardStoring {
                 && !shop.settings().pciDssCompliant())) {
             return VaultOutcome.refused(ResultCode.METHOD_NOT_CONTRACTED);
         }
-        return vault.store(shop, resolved.value().data(), options, participant);
+        return vault.store(shop, resolved.value().data(), options, resolved.value().spend().joining(participant));
     }
 
     /** Stores the card of the shop's credit transaction {@code accessId}, which must have succeeded. */

@@ -16,6 +16,7 @@ import jp.kessai.core.order.Participant;
 import jp.kessai.core.order.PaymentMethod;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.core.shop.ShopSettings;
+import jp.kessai.core.token.TokenSpend;
 import jp.kessai.core.vault.VaultKeys;
 import jp.kessai.platform.KessaiProperties;
 import jp.kessai.processor.card.CardAcquirer;
@@ -89,7 +90,8 @@ public class CreditCharge {
             return CreditOutcome.of(ResultCode.CARD_NUMBER_CHECK_DIGIT, null);
         }
         var step = new Authorization(shop, command);
-        var joined = CreditStep.participant(participant, credit);
+        // an MP token is spent by the claim, with the order (TokenSpend)
+        var joined = command.spend().joiningCall(command.orderId(), CreditStep.participant(participant, credit));
         // a new OrderID (the usual case) is created by the claim itself, with no read before it
         var run = runner.run(new OperationRunner.NewOrder(shop.id(), command.orderId(), PaymentMethod.CREDIT, channel,
                 command.amountYen(), 0), step, joined);
@@ -220,11 +222,21 @@ public class CreditCharge {
     public record Command(String orderId, long amountYen, ClientFields clientFields, CardNumber pan, String expiryMonth,
             String expiryYear, SecurityCode securityCode, String cardholderName, boolean capture,
             CreditPaymentMethod paymentMethod, Integer installments, String itemCode, String apiVersion,
-            String requestDetails, CardEntry entry) {
+            String requestDetails, CardEntry entry, TokenSpend spend) {
+
+        /** A command whose card is not behind an MP token. */
+        public Command(String orderId, long amountYen, ClientFields clientFields, CardNumber pan, String expiryMonth,
+                String expiryYear, SecurityCode securityCode, String cardholderName, boolean capture,
+                CreditPaymentMethod paymentMethod, Integer installments, String itemCode, String apiVersion,
+                String requestDetails, CardEntry entry) {
+            this(orderId, amountYen, clientFields, pan, expiryMonth, expiryYear, securityCode, cardholderName, capture,
+                    paymentMethod, installments, itemCode, apiVersion, requestDetails, entry, TokenSpend.NONE);
+        }
 
         @Override
         public String toString() {
-            return "Command[orderId=" + orderId + ", amountYen=" + amountYen + ", pan=" + pan + ", capture=" + capture + "]";
+            return "Command[orderId=" + orderId + ", amountYen=" + amountYen + ", pan=" + pan + ", capture=" + capture
+                    + ", spend=" + spend + "]";
         }
     }
 }

@@ -1,5 +1,6 @@
 package jp.kessai.core.credit;
 
+import jp.kessai.core.ResultCode;
 import jp.kessai.core.order.Channel;
 import jp.kessai.core.order.ClientFields;
 import jp.kessai.core.order.Participant;
@@ -41,6 +42,11 @@ public class CreditOnfileCharge {
             @Override
             public boolean atClaim() {
                 return participant.atClaim();
+            }
+
+            @Override
+            public ResultCode refusal() {
+                return participant.refusal();
             }
 
             @Override

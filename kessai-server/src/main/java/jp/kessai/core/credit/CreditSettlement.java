@@ -19,7 +19,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Settles a credit call whose outcome is unknown from the acquirer's record of the operation reference: its recorded
- * answer (approved or declined) is applied as if it had arrived; no record past the grace period is a failure.
+ * answer (approved or declined) is applied as if it had arrived; no record past the grace period is a failure that
+ * left the order where it was (an authorisation after 3-D Secure goes back to AUTHENTICATED, so that the merchant's
+ * retry of /tds2/finalize* — or the recovery of an automatic authorisation — makes it again).
  */
 @Component
 class CreditSettlement implements AttemptSettlement {
@@ -63,7 +65,8 @@ class CreditSettlement implements AttemptSettlement {
                     () -> credit.recordFailure(attempt.orderPk(), code, declined.code())));
         }
         if (pastGrace) {
-            return Optional.of(Settled.of(Verdict.failure(ResultCode.PROCESSOR_OUTCOME_UNKNOWN)));
+            // no trace past the grace period: nothing happened, and nothing can happen any more
+            return Optional.of(Settled.of(Verdict.untouched(ResultCode.PROCESSOR_OUTCOME_UNKNOWN)));
         }
         return Optional.empty();
     }

@@ -93,17 +93,7 @@ abstract class CreditStep implements OperationStep<CardAnswer, CreditDetail> {
     /** A face's participant (e.g. its idempotency record) fed with the credit outcome at finish. */
     static Participant<OperationRunner.Run<CardAnswer, CreditDetail>> participant(Participant<CreditOutcome> face,
             CreditOrders credit) {
-        return new Participant<>() {
-            @Override
-            public boolean atClaim() {
-                return face.atClaim();
-            }
-
-            @Override
-            public void atFinish(OperationRunner.Run<CardAnswer, CreditDetail> run) {
-                face.atFinish(outcome(run, credit));
-            }
-        };
+        return face.mapping(run -> outcome(run, credit));
     }
 
     private static String newReference() {

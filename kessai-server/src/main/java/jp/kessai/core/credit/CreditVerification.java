@@ -87,17 +87,9 @@ public class CreditVerification {
             }
         }
         var step = new Verify(shop, command, card);
-        var joined = new Participant<OperationRunner.Run<CardAnswer, CreditDetail>>() {
-            @Override
-            public boolean atClaim() {
-                return participant.atClaim();
-            }
-
-            @Override
-            public void atFinish(OperationRunner.Run<CardAnswer, CreditDetail> run) {
-                participant.atFinish(step.outcome(run));
-            }
-        };
+        // an MP token is spent by the verification's claim, with the order (TokenSpend)
+        Participant<OperationRunner.Run<CardAnswer, CreditDetail>> joined =
+                card.spend().joiningCall(command.orderId(), participant.mapping(step::outcome));
         var run = runner.run(new OperationRunner.NewOrder(shop.id(), command.orderId(), PaymentMethod.CREDIT, channel,
                 0, 0), step, joined);
         if (!run.claimed() && run.code() == ResultCode.ORDER_ID_ALREADY_USED && run.order() != null) {

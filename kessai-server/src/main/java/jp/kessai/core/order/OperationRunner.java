@@ -79,7 +79,9 @@ public class OperationRunner {
             step.atClaim(c.order().id());
             if (!participant.atClaim()) {
                 status.setRollbackOnly();
-                return Claim.refused(ResultCode.OPERATION_IN_PROGRESS, c.order());
+                // a new order's row is rolled back with the claim: there is no order to show
+                return Claim.refused(participant.refusal(),
+                        target instanceof Existing existing ? existing.order() : null);
             }
             return c;
         });
@@ -92,7 +94,7 @@ public class OperationRunner {
             answer = ProcessorCalls.withDeadline(step.deadline(), step::call);
             verdict = step.classify(answer);
         } catch (ProcessorUnavailableException e) {
-            verdict = Verdict.failure(step.unavailable(e));
+            verdict = Verdict.untouched(step.unavailable(e)); // refused: the processor did nothing
         } catch (RuntimeException e) {
             // class name only: an exception's message may carry request values
             log.warn("{} {} attempt {}: outcome unknown after {}", claim.order().method(), step.operation(),
@@ -153,7 +155,7 @@ public class OperationRunner {
         OrderStatus to = step.table().next(before.status(), step.operation(), verdict.outcome()).orElseThrow();
         OrderChange change = switch (verdict.outcome()) {
             case SUCCESS -> successChange(step, before.status());
-            case FAILURE -> OrderChange.toStatus(to);
+            case FAILURE -> OrderChange.toStatus(verdict.untouched() ? before.status() : to);
             case UNKNOWN, PENDING -> OrderChange.none();
         };
         boolean reached = answer != null || verdict.outcome() == Transition.Outcome.UNKNOWN;
@@ -166,12 +168,14 @@ public class OperationRunner {
 
     /**
      * Settles an attempt for the reconciler (inside its transaction): SUCCESS applies the change journaled at the
-     * claim, FAILURE the table's failure state; {@code from} is the state the attempt holds the order in.
+     * claim, FAILURE the table's failure state ({@code from} itself when the processor shows no trace of the call:
+     * {@link Verdict#untouched}); {@code from} is the state the attempt holds the order in.
      */
     Order settle(Attempt attempt, OrderStatus from, StateTable<OrderStatus> table, Verdict verdict) {
         OrderChange change = switch (verdict.outcome()) {
             case SUCCESS -> orders.journaledSuccess(attempt);
-            case FAILURE -> OrderChange.toStatus(table.next(from, attempt.operation(), verdict.outcome()).orElseThrow());
+            case FAILURE -> OrderChange.toStatus(verdict.untouched() ? from
+                    : table.next(from, attempt.operation(), verdict.outcome()).orElseThrow());
             case UNKNOWN, PENDING -> throw new IllegalArgumentException("a settlement is SUCCESS or FAILURE");
         };
         Order settled = orders.finish(attempt, verdict.attemptState(), verdict.code().name(), true, change);

@@ -1,12 +1,16 @@
 package jp.kessai.core.threeds;
 
+import java.util.List;
+import java.util.Optional;
 import jp.kessai.core.ResultCode;
 import jp.kessai.core.credit.CardEntry;
 import jp.kessai.core.credit.CreditCharge;
 import jp.kessai.core.credit.CreditOutcome;
 import jp.kessai.core.credit.CreditPaymentMethod;
 import jp.kessai.core.credit.CreditVerification.VerificationOutcome;
+import jp.kessai.core.order.AttemptState;
 import jp.kessai.core.order.ClientFields;
+import jp.kessai.core.order.Operation;
 import jp.kessai.core.order.Order;
 import jp.kessai.core.order.OrderLookup;
 import jp.kessai.core.order.OrderStatus;
@@ -22,6 +26,7 @@ import jp.kessai.platform.crypto.FieldCipher;
 import jp.kessai.platform.secret.CardNumber;
 import jp.kessai.platform.secret.SecurityCode;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -45,9 +50,11 @@ class Authorisations {
     private final JsonMapper json;
     private final ShopDirectory shops;
     private final Vault vault;
+    private final TransactionTemplate tx;
 
     Authorisations(ThreeDsFlows flows, CreditCharge charge, OrderLookup lookup, FieldCipher cipher, JsonMapper json,
-            ShopDirectory shops, Vault vault) {
+            ShopDirectory shops, Vault vault, TransactionTemplate tx) {
+        this.tx = tx;
         this.shops = shops;
         this.vault = vault;
         this.flows = flows;
@@ -101,17 +108,7 @@ class Authorisations {
 
     /** Runs the authorisation of an AUTHENTICATED flow; {@code participant} joins its claim and finish. */
     CreditOutcome authorise(ThreeDsFlow flow, Participant<CreditOutcome> participant) {
-        return authoriseStoring(flow, new Participant<>() {
-            @Override
-            public boolean atClaim() {
-                return participant.atClaim();
-            }
-
-            @Override
-            public void atFinish(VerificationOutcome outcome) {
-                participant.atFinish(outcome.credit());
-            }
-        }).credit();
+        return authoriseStoring(flow, participant.mapping(VerificationOutcome::credit)).credit();
     }
 
     /**
@@ -134,26 +131,19 @@ class Authorisations {
             }
 
             @Override
+            public ResultCode refusal() {
+                return participant.refusal();
+            }
+
+            @Override
             public void atFinish(CreditOutcome outcome) {
                 var after = outcome.transaction() == null ? null : outcome.transaction().order();
                 if (after != null && after.status() != OrderStatus.AUTHENTICATED) {
                     flows.finished(flow.orderPk());
                 }
-                StoreResult storedCard = null;
-                ResultCode refusal = null;
-                if (outcome.ok()) { // approved: the vault work joins this finish transaction
-                    if (onFile.store() != null && flow.kind() == FlowKind.VERIFICATION) {
-                        var card = new CardData(command.pan(), command.expiryMonth(), command.expiryYear(),
-                                command.cardholderName());
-                        var vaulted = vault.store(shop, card, onFile.store(), Participant.none());
-                        storedCard = vaulted.value();
-                        refusal = vaulted.ok() ? null : vaulted.code();
-                    }
-                    if (onFile.memberId() != null && onFile.cardId() != null && onFile.cardholderName() != null) {
-                        vault.updateCardholderName(shop, onFile.memberId(), onFile.cardId(), onFile.cardholderName());
-                    }
-                }
-                result[0] = new VerificationOutcome(outcome, storedCard, refusal);
+                // approved: the vault work joins this finish transaction
+                result[0] = outcome.ok() ? vaultWork(shop, flow, command, onFile, outcome)
+                        : new VerificationOutcome(outcome, null, null);
                 participant.atFinish(result[0]);
             }
         };
@@ -164,12 +154,79 @@ class Authorisations {
                 : new VerificationOutcome(outcome, result[0].stored(), result[0].storeRefusal());
     }
 
-    /** After an authorisation's outcome was settled elsewhere (the reconciler): the flow is finished. */
-    void finishIfSettled(ThreeDsFlow flow) {
-        lookup.byId(flow.shopPk(), flow.orderPk())
-                .filter(order -> !order.held() && order.status() != OrderStatus.AUTHENTICATED)
-                .ifPresent(order -> flows.finished(flow.orderPk()));
+    /**
+     * What an approved authorisation does in its finish transaction besides the order: the card stored when a
+     * verification asked for it (what was stored, or why the vault refused), and the stored card's holder name
+     * replaced when the request named a stored card and gave a name.
+     */
+    private VerificationOutcome vaultWork(Shop shop, ThreeDsFlow flow, CreditCharge.Command command, OnFile onFile,
+            CreditOutcome outcome) {
+        StoreResult storedCard = null;
+        ResultCode refusal = null;
+        if (onFile.store() != null && flow.kind() == FlowKind.VERIFICATION) {
+            var card = new CardData(command.pan(), command.expiryMonth(), command.expiryYear(), command.cardholderName());
+            var vaulted = vault.store(shop, card, onFile.store(), Participant.none());
+            storedCard = vaulted.value();
+            refusal = vaulted.ok() ? null : vaulted.code();
+        }
+        if (onFile.memberId() != null && onFile.cardId() != null && onFile.cardholderName() != null) {
+            vault.updateCardholderName(shop, onFile.memberId(), onFile.cardId(), onFile.cardholderName());
+        }
+        return new VerificationOutcome(outcome, storedCard, refusal);
     }
+
+    /**
+     * The finish's own work for an authorisation the reconciler settled — its finish never ran: the node died, or the
+     * database went away, between the claim and the finish — done now: the flow FINISHED and, when the authorisation
+     * was approved ({@code approved}), the vault work ({@link #vaultWork}) with {@code outcome} as its result, in one
+     * transaction and once (the flow's move from AUTHENTICATED decides who does it). Empty when the order is still
+     * AUTHENTICATED or held (nothing settled) or the flow had moved on already (its finish, or this, ran before).
+     * {@code participant} joins that transaction with the result (the retry's idempotency record: its answer is
+     * stored with the card, so a retry after a failure here gets it too).
+     */
+    Optional<VerificationOutcome> completeSettled(ThreeDsFlow flow, boolean approved, CreditOutcome outcome,
+            Participant<VerificationOutcome> participant) {
+        return tx.execute(status -> {
+            Order order = lookup.byId(flow.shopPk(), flow.orderPk()).orElse(null);
+            if (order == null || order.held() || order.status() == OrderStatus.AUTHENTICATED) {
+                return Optional.<VerificationOutcome>empty();
+            }
+            var sealed = flows.sealedByShopAndOrder(flow.shopPk(), flow.orderPk()).orElse(null);
+            if (sealed == null || flows.finished(flow.orderPk()).isEmpty()) {
+                return Optional.<VerificationOutcome>empty();
+            }
+            VerificationOutcome completed;
+            if (approved) {
+                StoredCommand stored = json.readValue(sealed.command(), StoredCommand.class);
+                CreditCharge.Command command = stored.with(new CardNumber(cipher.decrypt(sealed.cardNo())), null);
+                OnFile onFile = stored.onFile() == null ? OnFile.NONE : stored.onFile();
+                Shop shop = shops.findById(flow.shopPk()).orElseThrow();
+                completed = vaultWork(shop, flow, command, onFile, outcome);
+            } else {
+                completed = new VerificationOutcome(outcome, null, null);
+            }
+            participant.atFinish(completed);
+            return Optional.of(completed);
+        });
+    }
+
+    /**
+     * After an authorisation's outcome was settled elsewhere (the reconciler): the flow is finished, with the vault
+     * work its finish would have done when the journal shows the authorisation approved.
+     */
+    void finishIfSettled(ThreeDsFlow flow) {
+        lookup.byId(flow.shopPk(), flow.orderPk()).ifPresent(order -> {
+            boolean approved = lookup.lastAttempt(order)
+                    .filter(last -> AUTHORISATIONS.contains(last.operation()) && last.state() == AttemptState.SUCCEEDED)
+                    .isPresent();
+            completeSettled(flow, approved, new CreditOutcome(approved ? ResultCode.OK : ResultCode.INVALID_STATUS,
+                    null, null), Participant.none());
+        });
+    }
+
+    /** The operations that authorise after authentication (a charge's, or a verification's). */
+    static final List<Operation> AUTHORISATIONS = List.of(Operation.AUTHORIZE,
+            Operation.AUTH_AND_CAPTURE, Operation.VERIFY);
 
     static boolean unknown(CreditOutcome outcome) {
         return outcome.code() == ResultCode.PROCESSOR_OUTCOME_UNKNOWN;

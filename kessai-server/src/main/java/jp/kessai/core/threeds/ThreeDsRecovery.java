@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * Settles a crash between the ACS's result and the automatic authorisation: a flow that is AUTHENTICATED with
  * autoAuthorization, and has not moved for the grace period, gets its authorisation now (the credit pipeline's
  * claim makes sure it runs once however many nodes try). A flow whose authorisation was claimed before the crash
- * is settled by the AttemptReconciler; this job then marks it FINISHED.
+ * is settled by the AttemptReconciler; this job then does what that authorisation's finish would have (the flow
+ * FINISHED, a verified card stored). One the acquirer never saw is settled back to AUTHENTICATED, and authorised here.
  */
 @Component
 public class ThreeDsRecovery {

@@ -135,7 +135,7 @@ public class ThreeDsStart {
         var zero = new CreditCharge.Command(command.orderId(), 0, command.clientFields(), card.data().pan(),
                 card.data().expiryMonth(), card.data().expiryYear(), card.securityCode(), card.data().cardholderName(),
                 false, CreditPaymentMethod.ONE_TIME, null, command.itemCode(), command.apiVersion(),
-                command.requestDetails(), card.entry());
+                command.requestDetails(), card.entry(), card.spend());
         var onFile = command.source() instanceof CardSource.OnFile stored && card.stored() != null
                 ? new Authorisations.OnFile(command.store(), stored.memberId(), card.stored().cardId(),
                         stored.cardholderName())
@@ -163,20 +163,11 @@ public class ThreeDsStart {
             if (kind == FlowKind.VERIFICATION) {
                 return new StartOutcome(ResultCode.OK, null, null, null, true);
             }
-            return StartOutcome.of(withoutTds2.apply(new Participant<>() {
-                @Override
-                public boolean atClaim() {
-                    return participant.atClaim();
-                }
-
-                @Override
-                public void atFinish(CreditOutcome outcome) {
-                    participant.atFinish(StartOutcome.of(outcome));
-                }
-            }));
+            return StartOutcome.of(withoutTds2.apply(participant.mapping(StartOutcome::of)));
         }
         var step = new Initiation(shop, kind, command, onFile, request, enrolled);
-        var joined = joined(participant);
+        // an MP token is spent by the initiation's claim, with the order (TokenSpend); the flow keeps its card sealed
+        var joined = command.spend().joiningCall(command.orderId(), joined(participant));
         var run = runner.run(new OperationRunner.NewOrder(shop.id(), command.orderId(), PaymentMethod.CREDIT, channel,
                 command.amountYen(), 0), step, joined);
         if (!run.claimed() && run.code() == ResultCode.ORDER_ID_ALREADY_USED && run.order() != null) {
@@ -201,17 +192,7 @@ public class ThreeDsStart {
 
     private Participant<OperationRunner.Run<Optional<ThreeDsServer.Initiation>, ThreeDsFlow>> joined(
             Participant<StartOutcome> face) {
-        return new Participant<>() {
-            @Override
-            public boolean atClaim() {
-                return face.atClaim();
-            }
-
-            @Override
-            public void atFinish(OperationRunner.Run<Optional<ThreeDsServer.Initiation>, ThreeDsFlow> run) {
-                face.atFinish(outcome(run));
-            }
-        };
+        return face.mapping(this::outcome);
     }
 
     /** 認証初期化 as a pipeline step: the order and its flow at the claim, the 3DS transaction, the flow's next state. */

@@ -15,6 +15,7 @@ import java.util.Optional;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
+import jp.kessai.core.ResultCode;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.core.shop.ShopMode;
 import jp.kessai.core.token.internal.CardTokenRows;
@@ -35,15 +36,18 @@ import tools.jackson.databind.node.ObjectNode;
  * card.
  *
  * <p><b>Lifetime and reuse.</b> A token lives {@link #LIFETIME} (30 minutes, as GMO-PG's tokens) on the core clock, so
- * the sandbox clock expires it too. {@link #redeem} uses it up, whatever the operation then does with the card: a
- * declined charge does not give the token back. {@link #read} looks at a token without using it (card details
- * inquiry).
+ * the sandbox clock expires it too. {@link #forUse} opens it and hands back a {@link TokenSpend}: the operation that
+ * uses the card spends the token in its claim transaction, whatever it then does with the card (a declined charge does
+ * not give the token back); a request refused or cut off before its claim leaves it usable, and so does, for the
+ * retry of the same order only, a claim whose processor call was never answered. The card details inquiry
+ * {@linkplain #read reads} a token without spending it.
  *
  * <p><b>At rest.</b> The token is 48 random bytes (64 base64 characters) and is not stored. Its row is found by
  * HMAC-SHA-256(master-derived key, "card-token-id:" + token); its card data (number, expiry, holder, security code) is
  * sealed with AES-256-GCM under HMAC-SHA-256(master-derived key, "card-token-key:" + token), bound to the shop and row
  * by the additional data. A database copy without the token opens nothing. The sealed data is erased when the token is
- * used and by the purge once it expires; the security code thus lives, encrypted, at most as long as the token.
+ * spent (or, for an order's call, when the processor answers it) and by the purge once it expires; the security code
+ * thus lives, encrypted, at most as long as the token.
  */
 @Service
 public class CardTokens {
@@ -65,9 +69,10 @@ public class CardTokens {
         record Refused(List<TokenError> errors) implements Issuance {}
     }
 
-    /** What redeeming (or reading) a token came to. */
+    /** What reading a token came to. */
     public sealed interface Redemption {
-        record Redeemed(TokenCard card) implements Redemption {}
+        /** The card behind the token, and what spends the token in the claim of the operation that uses it. */
+        record Redeemed(TokenCard card, TokenSpend spend) implements Redemption {}
 
         /** Not a token of this shop (never issued, issued to another shop, or purged). */
         record Unknown() implements Redemption {}
@@ -210,24 +215,51 @@ public class CardTokens {
         return new Issuance.Issued(List.copyOf(tokens), tokenCard.maskedNumber(), expiresAt, tokenCard.securityCode() != null);
     }
 
-    /** Uses the shop's token up and returns its card; a second call with the same token gets {@link Redemption.AlreadyUsed}. */
-    public Redemption redeem(Shop shop, String token) {
-        if (!wellFormed(token)) {
-            return new Redemption.Unknown();
-        }
-        byte[] id = tokenId(token);
-        Optional<byte[]> sealed = rows.takeByShopAndTokenId(shop.id(), id, clock.instant());
-        return sealed.isPresent() ? new Redemption.Redeemed(open(shop.id(), id, token, sealed.get())) : why(shop, id);
+    /** The card behind the shop's unused token, leaving it usable (/credit/getCardDetails: a look, not a use). */
+    public Redemption read(Shop shop, String token) {
+        return open(shop, token, false);
     }
 
-    /** The card behind the shop's token, leaving the token usable (e.g. for /credit/getCardDetails). */
-    public Redemption read(Shop shop, String token) {
+    /**
+     * The card behind the shop's token for an operation that will use it: the token is spent by that operation's claim,
+     * which joins the returned {@link TokenSpend}. A token already spent by an order whose processor call was never
+     * answered (the node died, the outcome was unknown) opens too: only that order's retry can spend it again.
+     */
+    public Redemption forUse(Shop shop, String token) {
+        return open(shop, token, true);
+    }
+
+    private Redemption open(Shop shop, String token, boolean spentToo) {
         if (!wellFormed(token)) {
             return new Redemption.Unknown();
         }
         byte[] id = tokenId(token);
-        Optional<byte[]> sealed = rows.peekByShopAndTokenId(shop.id(), id, clock.instant());
-        return sealed.isPresent() ? new Redemption.Redeemed(open(shop.id(), id, token, sealed.get())) : why(shop, id);
+        Optional<byte[]> sealed = rows.peekByShopAndTokenId(shop.id(), id, spentToo, clock.instant());
+        return sealed.isPresent()
+                ? new Redemption.Redeemed(open(shop.id(), id, token, sealed.get()), new TokenSpend(this, shop, token))
+                : why(shop, id);
+    }
+
+    /**
+     * Spends the shop's token for {@code orderId} (null: an operation without an order) in the caller's transaction (a
+     * claim, {@link TokenSpend}); its card data is kept if {@code keepData} (until the processor answers the order's
+     * call), else erased. Null when done, else why not (used by another operation, or expired, since it was read).
+     */
+    ResultCode spend(Shop shop, String token, String orderId, boolean keepData) {
+        byte[] id = tokenId(token);
+        if (rows.spend(shop.id(), id, orderId, keepData, clock.instant())) {
+            return null;
+        }
+        return switch (why(shop, id)) {
+            case Redemption.AlreadyUsed u -> ResultCode.CARD_TOKEN_USED;
+            case Redemption.Expired e -> ResultCode.CARD_TOKEN_EXPIRED;
+            default -> ResultCode.CARD_TOKEN_NOT_FOUND;
+        };
+    }
+
+    /** Erases the card data of a spent token: the processor answered its order's call, the token is gone. */
+    void eraseSpent(Shop shop, String token) {
+        rows.eraseSpent(shop.id(), tokenId(token));
     }
 
     private Redemption why(Shop shop, byte[] id) {

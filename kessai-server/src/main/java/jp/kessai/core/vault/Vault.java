@@ -185,7 +185,7 @@ public class Vault {
         return tx.execute(status -> {
             if (!participant.atClaim()) {
                 status.setRollbackOnly();
-                return VaultOutcome.refused(ResultCode.OPERATION_IN_PROGRESS);
+                return VaultOutcome.refused(participant.refusal());
             }
             VaultOutcome<T> result = work.get();
             participant.atFinish(result);

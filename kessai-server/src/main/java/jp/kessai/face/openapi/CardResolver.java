@@ -8,6 +8,7 @@ import jp.kessai.core.shop.ShopMode;
 import jp.kessai.core.token.CardDataRules;
 import jp.kessai.core.token.CardTokens;
 import jp.kessai.core.token.TokenCard;
+import jp.kessai.core.token.TokenSpend;
 import jp.kessai.core.vault.CardData;
 import jp.kessai.platform.secret.CardNumber;
 import jp.kessai.platform.secret.SecurityCode;
@@ -18,11 +19,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The one place where a request's card object becomes core card data: {@code card} (card data, PCI DSS shops only —
- * the core checks the flag), {@code tokenizedCard} of type {@code MP_TOKEN} (redeemed, i.e. used up), or
+ * the core checks the flag), {@code tokenizedCard} of type {@code MP_TOKEN} (read here; spent by the claim of the
+ * operation that uses the card, which joins {@link RequestCard#spend} to its participant), or
  * {@code APPLE_PAY_TOKEN} / {@code GOOGLE_PAY_TOKEN} (the sandbox format of docs/test-cards.md). Every endpoint that
  * takes a card ({@code /credit/charge}, {@code /credit/verifyCard}, {@code /credit/storeCard},
- * {@code /credit/getCardDetails}) calls {@link #resolve} once its body passed validation, right before the core call,
- * so that a refused request never spends a token.
+ * {@code /credit/getCardDetails}) calls {@link #resolve} once its body passed validation, right before the core call.
  *
  * <p>Both {@code card} and {@code tokenizedCard} given: the token wins for a PCI DSS shop, any other shop gets
  * {@code invalid_contract} (seed 003, TokenizedCard).
@@ -38,15 +39,24 @@ class CardResolver {
     static final String SANDBOX_WALLET_EXPIRY_MONTH = "12";
     static final String SANDBOX_WALLET_EXPIRY_YEAR = "2099";
 
-    /** Whether the token is used up ({@code /credit/charge}, verify, store) or only looked at (card details). */
+    /** Whether the card is for an operation, which spends the token at its claim, or only looked at (card details). */
     enum Use {
-        REDEEM,
-        READ
+        OPERATION,
+        LOOK
     }
 
-    /** Card data resolved from a request, in secret types; printing it masks the number and the code. */
+    /**
+     * Card data resolved from a request, in secret types, and what spends its MP token ({@link TokenSpend#NONE} for
+     * other cards); printing it masks the number, the code and the token.
+     */
     record RequestCard(CardEntry entry, CardNumber number, String expiryMonth, String expiryYear,
-            SecurityCode securityCode, String cardholderName) {}
+            SecurityCode securityCode, String cardholderName, TokenSpend spend) {
+
+        RequestCard(CardEntry entry, CardNumber number, String expiryMonth, String expiryYear,
+                SecurityCode securityCode, String cardholderName) {
+            this(entry, number, expiryMonth, expiryYear, securityCode, cardholderName, TokenSpend.NONE);
+        }
+    }
 
     sealed interface Resolution {
         record Resolved(RequestCard card) implements Resolution {}
@@ -103,7 +113,7 @@ class CardResolver {
 
     /**
      * The card source of a tokenized /credit/verifyCard or /credit/storeCard request ({@code information} validated):
-     * an MP token goes to the core as {@link CardSource.Token}, redeemed there right before the operation
+     * an MP token goes to the core as {@link CardSource.Token}, read there and spent by the operation's claim
      * ({@link jp.kessai.core.credit.CardSources}); a Google Pay token is opened here (sandbox format). The OAS refuses
      * Apple Pay tokens on both endpoints. Card data beside the token: as {@link #resolve}.
      */
@@ -128,11 +138,10 @@ class CardResolver {
     }
 
     private Resolution mpToken(Shop shop, String token, String tokenPath, Use use) {
-        var redemption = use == Use.REDEEM ? tokens.redeem(shop, token) : tokens.read(shop, token);
-        return switch (redemption) {
-            case CardTokens.Redemption.Redeemed(TokenCard card) -> new Resolution.Resolved(new RequestCard(
-                    CardEntry.MP_TOKEN, card.number(), card.expiryMonth(), card.expiryYear(), card.securityCode(),
-                    card.cardholderName()));
+        return switch (use == Use.OPERATION ? tokens.forUse(shop, token) : tokens.read(shop, token)) {
+            case CardTokens.Redemption.Redeemed(TokenCard card, TokenSpend spend) -> new Resolution.Resolved(
+                    new RequestCard(CardEntry.MP_TOKEN, card.number(), card.expiryMonth(), card.expiryYear(),
+                            card.securityCode(), card.cardholderName(), spend));
             case CardTokens.Redemption.Unknown u -> new Resolution.Refused(Problem.notAccepted(tokenPath));
             case CardTokens.Redemption.AlreadyUsed u -> new Resolution.Refused(new Problem(ProblemTitle.INVALID_PARAMETER,
                     "The token has already been used.(" + tokenPath + ")"));

@@ -2,9 +2,11 @@ package jp.kessai.face.openapi;
 
 import static jp.kessai.face.openapi.CreditChargeEndpoint.text;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import jp.kessai.core.ResultCode;
+import jp.kessai.core.credit.CreditDetail;
 import jp.kessai.core.credit.CreditInquiry;
 import jp.kessai.core.credit.CreditOutcome;
 import jp.kessai.core.credit.CreditPaymentMethod;
@@ -19,7 +21,8 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * What the charging endpoints share: /credit/charge and /credit/on-file/charge answer alike (201 CreditChargeResponse,
  * 202 with the 3-D Secure redirect, the retry after an unknown outcome), check the order and the charge options
- * alike, and keep the request's merchant, order and payer alike (/credit/verifyCard too). One place for these rules.
+ * alike, and keep the request's merchant, order and payer alike (/credit/verifyCard too, and it resumes alike). One
+ * place for these rules.
  */
 @Component
 class ChargeAnswers {
@@ -66,6 +69,17 @@ class ChargeAnswers {
      * same request. Anything else runs the request ({@code handle}).
      */
     Reply resume(OpenApiCall call, String accessId, String path, Function<OpenApiCall, Reply> handle) {
+        return resume(call, accessId, path, CreditViews.CHARGED, found -> charged(found, path), true, handle);
+    }
+
+    /**
+     * {@link #resume} for an endpoint whose done orders are in the states {@code done}, answered by {@code answer}
+     * (/credit/verifyCard: CHECK). A failed order (UNPROCESSED) runs the request again, as a failed first request is
+     * (seed 003), unless {@code runAgain} is false — its card was behind a single-use token the first run spent: the
+     * answer is then the card company's refusal the order records, the one the first request gave.
+     */
+    Reply resume(OpenApiCall call, String accessId, String path, List<OrderStatus> done,
+            Function<CreditOutcome, Reply> answer, boolean runAgain, Function<OpenApiCall, Reply> handle) {
         String orderId = text(call.body().get("order"), "orderId");
         if (accessId == null && orderId == null) {
             return handle.apply(call);
@@ -77,12 +91,17 @@ class ChargeAnswers {
             if (transaction.order().pendingOperation() != null) {
                 return charged(new CreditOutcome(ResultCode.OPERATION_IN_PROGRESS, transaction, null), path);
             }
-            if (CreditViews.CHARGED.contains(transaction.order().status())) {
-                return charged(found, path);
+            if (done.contains(transaction.order().status())) {
+                return answer.apply(found);
             }
             var flow = threeDsResults.flowOf(transaction.order()).orElse(null);
             if (transaction.order().status() == OrderStatus.AUTHENTICATED && flow != null) {
                 return redirect(transaction, flow.token(), tds2.base());
+            }
+            CreditDetail detail = transaction.detail();
+            if (!runAgain && transaction.order().status() == OrderStatus.UNPROCESSED && detail != null
+                    && detail.lastErrorCode() != null) {
+                return charged(new CreditOutcome(detail.lastErrorResult(), transaction, detail.lastErrorCode()), path);
             }
         }
         return handle.apply(call);

@@ -44,9 +44,9 @@ class CreditChargeEndpoint extends CheckedEndpoint {
 
     @Override
     Reply run(OpenApiCall call) {
-        // the last check before the core: a token is spent only by a request that passed every other one
+        // the last check before the core; an MP token is spent by the charge's claim (the command's TokenSpend)
         var resolution = cards.resolve(call.shop(), call.body().get("creditInformation"), "creditInformation",
-                CardResolver.Use.REDEEM);
+                CardResolver.Use.OPERATION);
         if (resolution instanceof CardResolver.Resolution.Refused(Problem refused)) {
             return json.problem(refused, PATH);
         }
@@ -121,7 +121,8 @@ class CreditChargeEndpoint extends CheckedEndpoint {
                 itemCode == null ? "0000990" : itemCode,
                 call.apiVersion(),
                 ChargeAnswers.requestDetails(json, body),
-                card.entry());
+                card.entry(),
+                card.spend());
     }
 
     static ClientFields clientFields(JsonNode node) {

@@ -57,7 +57,8 @@ class CreditGetCardDetailsEndpoint extends CheckedEndpoint {
         if (!"MP_TOKEN".equals(type)) {
             return json.problem(Problem.notAccepted(INFORMATION + ".tokenizedCard.type"), PATH);
         }
-        return switch (cards.resolve(call.shop(), information, INFORMATION, CardResolver.Use.READ)) {
+        // an MP token is only read: no operation claims with it, so it stays usable
+        return switch (cards.resolve(call.shop(), information, INFORMATION, CardResolver.Use.LOOK)) {
             case CardResolver.Resolution.Refused(Problem refused) -> json.problem(refused, PATH);
             case CardResolver.Resolution.Resolved(CardResolver.RequestCard card) -> views.reply(
                     vault.cardDetails(call.shop(), card.number(), card.expiryMonth(), card.expiryYear(),

@@ -2,14 +2,19 @@ package jp.kessai.face.openapi;
 
 import static jp.kessai.face.openapi.CreditChargeEndpoint.text;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import jp.kessai.core.credit.CreditCardStoring;
 import jp.kessai.core.credit.CreditOutcome;
 import jp.kessai.core.credit.CreditVerification;
 import jp.kessai.core.credit.CreditVerification.VerificationOutcome;
 import jp.kessai.core.order.Channel;
+import jp.kessai.core.order.OrderStatus;
 import jp.kessai.core.threeds.StartOutcome;
 import jp.kessai.core.threeds.ThreeDsStart;
+import jp.kessai.core.vault.StoreResult;
+import jp.kessai.core.vault.VaultOutcome;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -36,13 +41,16 @@ class CreditVerifyCardEndpoint extends CheckedEndpoint {
     private final ThreeDsStart threeDs;
     private final CardResolver cards;
     private final ChargeAnswers answers;
+    private final CreditCardStoring storing;
 
     CreditVerifyCardEndpoint(JsonMapper mapper, CreditVerification verification, CreditViews views,
-            VaultViews vaultViews, OpenApiJson json, ThreeDsStart threeDs, CardResolver cards, ChargeAnswers answers) {
+            VaultViews vaultViews, OpenApiJson json, ThreeDsStart threeDs, CardResolver cards, ChargeAnswers answers,
+            CreditCardStoring storing) {
         super(mapper, json, PATH, true);
         this.threeDs = threeDs;
         this.cards = cards;
         this.answers = answers;
+        this.storing = storing;
         this.verification = verification;
         this.views = views;
         this.vaultViews = vaultViews;
@@ -78,6 +86,45 @@ class CreditVerifyCardEndpoint extends CheckedEndpoint {
         }
         return idempotency.answer(verification.verify(call.shop(), Channel.OPENAPI, command, idempotency.joining(this::render)),
                 this::render);
+    }
+
+    /**
+     * A retry after an unknown outcome, or after the node running the first request died, answers from the order as
+     * /credit/charge does ({@link ChargeAnswers#resume}): 409 while the verification is held, the 202 redirect while
+     * 3-D Secure waits, and for a verified order (CHECK) the first request's 201 — with the card stored now when the
+     * request asked for it. The first request stores the card in its finish transaction, which also completes its
+     * Idempotency-Key; a key that is resumed was not completed, so that store did not happen (the reconciler settles
+     * the verification without storing): this request stores the card of the order, and its key's answer commits with
+     * the store, so it happens once (docs/reliability.md). The card is the order's own (number, expiry, holder as
+     * verified): an MP token, spent by the first request, is not resolved again; nor is a failed verification of one
+     * run again — it answers the refusal the order records.
+     */
+    @Override
+    public Reply resume(OpenApiCall call, String accessId) {
+        Optional<Problem> problem = validate(call.body());
+        if (problem.isPresent()) {
+            return json.problem(problem.get(), PATH);
+        }
+        boolean runAgain = !"MP_TOKEN".equals(CardResolver.tokenType(call.body().get(INFORMATION)));
+        return answers.resume(call, accessId, PATH, List.of(OrderStatus.CHECK), verified -> verified(call, verified),
+                runAgain, this::handle);
+    }
+
+    /**
+     * The 201 of a verified order, the card stored first when the request asks for it. A verification through 3-D
+     * Secure stored its card with the flow's completion (automatic, or /tds2/finalizeVerification), not here.
+     */
+    private Reply verified(OpenApiCall call, CreditOutcome verified) {
+        JsonNode store = call.body().get(INFORMATION).get("onfileCardOptions");
+        if (SchemaValidator.absent(store) || views.throughTds2(verified.transaction())) {
+            return render(new VerificationOutcome(verified, null, null));
+        }
+        var idempotency = call.idempotency();
+        Function<VaultOutcome<StoreResult>, Reply> render = stored -> render(
+                new VerificationOutcome(verified, stored.value(), stored.ok() ? null : stored.code()));
+        var stored = storing.storeReferenced(call.shop(), verified.transaction().order().accessId(),
+                VaultViews.storeOptions(store), idempotency.joining(render));
+        return idempotency.answer(stored, render);
     }
 
     private Reply render(VerificationOutcome outcome) {

@@ -42,6 +42,11 @@ class CreditViews {
                 .map(flow -> flow.kind() == FlowKind.VERIFICATION).orElse(false);
     }
 
+    /** Whether the transaction went through 3-D Secure (has a flow). */
+    boolean throughTds2(Transaction.Credit transaction) {
+        return threeDs.flowOf(transaction.order()).isPresent();
+    }
+
     /** tds2Result, when the transaction went through 3-D Secure and the 3DS server gave a result. */
     Optional<ObjectNode> tds2Result(Transaction.Credit transaction) {
         return threeDs.resultOf(transaction.order()).map(tds2::tds2Result);
@@ -107,7 +112,7 @@ class CreditViews {
                 put(node, "captureExpiryDateTime", time(detail.captureExpiresAt()));
             }
         }
-        node.put("useTds2", threeDs.flowOf(order).isPresent());
+        node.put("useTds2", throughTds2(transaction));
         node.put("useFraudDetection", false);
         return node;
     }

@@ -1,15 +1,12 @@
 package jp.kessai.face.openapi;
 
-import java.util.List;
-import jp.kessai.core.credit.CreditInquiry;
+import java.util.Optional;
 import jp.kessai.core.credit.CreditOutcome;
-import jp.kessai.core.order.Operation;
 import jp.kessai.core.order.OrderStatus;
 import jp.kessai.core.order.Participant;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.core.threeds.ThreeDsFinalize;
 import jp.kessai.core.transaction.Transaction;
-import jp.kessai.core.transaction.Transactions;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,9 +18,8 @@ class Tds2FinalizeChargeEndpoint extends Tds2FinalizeEndpoint {
 
     private final ThreeDsFinalize finalize;
 
-    Tds2FinalizeChargeEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, CreditInquiry inquiry,
-            Transactions transactions, ThreeDsFinalize finalize) {
-        super(mapper, views, json, inquiry, transactions, PATH);
+    Tds2FinalizeChargeEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, ThreeDsFinalize finalize) {
+        super(mapper, views, json, PATH);
         this.finalize = finalize;
     }
 
@@ -33,8 +29,10 @@ class Tds2FinalizeChargeEndpoint extends Tds2FinalizeEndpoint {
     }
 
     @Override
-    List<Operation> operations() {
-        return List.of(Operation.AUTHORIZE, Operation.AUTH_AND_CAPTURE);
+    Optional<Reply> resumed(OpenApiCall call, String accessId) {
+        var idempotency = call.idempotency();
+        return finalize.resumeCharge(call.shop(), accessId, idempotency.joining(this::render))
+                .map(outcome -> idempotency.answer(outcome, this::render));
     }
 
     @Override

@@ -1,16 +1,10 @@
 package jp.kessai.face.openapi;
 
-import java.util.List;
 import java.util.Optional;
-import jp.kessai.core.ResultCode;
-import jp.kessai.core.credit.CreditInquiry;
 import jp.kessai.core.credit.CreditOutcome;
-import jp.kessai.core.order.AttemptState;
-import jp.kessai.core.order.Operation;
 import jp.kessai.core.order.Participant;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.core.transaction.Transaction;
-import jp.kessai.core.transaction.Transactions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -24,27 +18,19 @@ import tools.jackson.databind.node.ObjectNode;
 abstract class Tds2FinalizeEndpoint extends CheckedEndpoint {
 
     protected final CreditViews views;
-    private final CreditInquiry inquiry;
-    private final Transactions transactions;
 
-    Tds2FinalizeEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, CreditInquiry inquiry,
-            Transactions transactions, String path) {
+    Tds2FinalizeEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, String path) {
         super(mapper, json, path, true);
         this.views = views;
-        this.inquiry = inquiry;
-        this.transactions = transactions;
     }
 
     abstract String schema();
-
-    /** The authorisation operations this endpoint runs (to recognise its own settled attempt on resume). */
-    abstract List<Operation> operations();
 
     abstract CreditOutcome run(Shop shop, String accessId, Participant<CreditOutcome> participant);
 
     abstract String nextAction(Transaction.Credit transaction);
 
-    private Reply render(CreditOutcome outcome) {
+    Reply render(CreditOutcome outcome) {
         return views.reply(outcome, path(), 201, this::body);
     }
 
@@ -73,6 +59,20 @@ abstract class Tds2FinalizeEndpoint extends CheckedEndpoint {
         return idempotency.answer(run(call.shop(), accessId, idempotency.joining(this::render)), this::render);
     }
 
+    /**
+     * The answer to a retry (same Idempotency-Key and body) of a finalisation whose first request may have claimed
+     * its authorisation, when the core has one (ThreeDsFinalize#resumeCharge / #resumeVerification): in progress
+     * (409) while the call is unsettled, else the settled authorisation's answer (stored with the key in the
+     * transaction that completes the finish); empty to run the request.
+     */
+    abstract Optional<Reply> resumed(OpenApiCall call, String accessId);
+
+    /**
+     * A retry after an unknown outcome, or after the node running the first request died, answers from the settled
+     * authorisation instead of running the finalisation again — which, the order having moved on, would be refused
+     * as invalid_status (the reliability battery: finalisations retried after a kill -9 or a failover). Only when
+     * nothing was settled (the order is still AUTHENTICATED) does the request run again.
+     */
     @Override
     public Reply resume(OpenApiCall call, String accessId) {
         if (accessId == null) {
@@ -81,18 +81,6 @@ abstract class Tds2FinalizeEndpoint extends CheckedEndpoint {
         if (accessId == null || !accessId.matches("[a-zA-Z0-9]{32}")) {
             return handle(call);
         }
-        CreditOutcome found = inquiry.inquire(call.shop(), accessId, null);
-        if (found.ok()) {
-            var order = found.transaction().order();
-            if (order.pendingOperation() != null) {
-                return views.reply(new CreditOutcome(ResultCode.OPERATION_IN_PROGRESS, found.transaction(), null),
-                        path(), 201, this::body);
-            }
-            var last = transactions.lastAttempt(found.transaction()).orElse(null);
-            if (last != null && last.state() == AttemptState.SUCCEEDED && operations().contains(last.operation())) {
-                return render(found);
-            }
-        }
-        return handle(call);
+        return resumed(call, accessId).orElseGet(() -> handle(call));
     }
 }

@@ -1,15 +1,12 @@
 package jp.kessai.face.openapi;
 
-import java.util.List;
-import jp.kessai.core.credit.CreditInquiry;
+import java.util.Optional;
 import jp.kessai.core.credit.CreditOutcome;
 import jp.kessai.core.credit.CreditVerification.VerificationOutcome;
-import jp.kessai.core.order.Operation;
 import jp.kessai.core.order.Participant;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.core.threeds.ThreeDsFinalize;
 import jp.kessai.core.transaction.Transaction;
-import jp.kessai.core.transaction.Transactions;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,9 +24,8 @@ class Tds2FinalizeVerificationEndpoint extends Tds2FinalizeEndpoint {
     private final ThreeDsFinalize finalize;
     private final VaultViews vaultViews;
 
-    Tds2FinalizeVerificationEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, CreditInquiry inquiry,
-            Transactions transactions, ThreeDsFinalize finalize, VaultViews vaultViews) {
-        super(mapper, views, json, inquiry, transactions, PATH);
+    Tds2FinalizeVerificationEndpoint(JsonMapper mapper, CreditViews views, OpenApiJson json, ThreeDsFinalize finalize, VaultViews vaultViews) {
+        super(mapper, views, json, PATH);
         this.finalize = finalize;
         this.vaultViews = vaultViews;
     }
@@ -64,9 +60,12 @@ class Tds2FinalizeVerificationEndpoint extends Tds2FinalizeEndpoint {
         return "Tds2FinalizeVerificationRequest";
     }
 
+    /** The settled verification's answer, onfileCardResult included when the card was stored (now, if not before). */
     @Override
-    List<Operation> operations() {
-        return List.of(Operation.VERIFY);
+    Optional<Reply> resumed(OpenApiCall call, String accessId) {
+        var idempotency = call.idempotency();
+        return finalize.resumeVerification(call.shop(), accessId, idempotency.joining(this::renderStoring))
+                .map(outcome -> idempotency.answer(outcome, this::renderStoring));
     }
 
     @Override

@@ -67,8 +67,8 @@ class SchemaTypeErrorsTest {
             "/order/cancel", new OrderCancelEndpoint(JSON, null, OPENAPI_JSON, null, null, null),
             "/order/update", new OrderUpdateEndpoint(JSON, null, OPENAPI_JSON, null, null, null),
             "/order/inquiry", new OrderInquiryEndpoint(JSON, null, null, OPENAPI_JSON),
-            "/tds2/finalizeCharge", new Tds2FinalizeChargeEndpoint(JSON, null, OPENAPI_JSON, null, null, null),
-            "/tds2/finalizeVerification", new Tds2FinalizeVerificationEndpoint(JSON, null, OPENAPI_JSON, null, null, null, null));
+            "/tds2/finalizeCharge", new Tds2FinalizeChargeEndpoint(JSON, null, OPENAPI_JSON, null),
+            "/tds2/finalizeVerification", new Tds2FinalizeVerificationEndpoint(JSON, null, OPENAPI_JSON, null, null));
 
     private static final List<String> WRONG_FOR_STRING = List.of("1", "1.5", "true", "{}", "[]", "{\"a\":\"b\"}", "[\"x\"]");
     private static final List<String> WRONG_FOR_NUMBER = List.of("\"1\"", "true", "{}", "[]");

@@ -40,27 +40,38 @@ public class CardTokenRows {
     }
 
     /**
-     * Marks the shop's unused, unexpired token used and erases its card data, in one statement, returning the sealed
-     * data it held; empty when the token is unknown to this shop, used or expired (only one caller can win).
+     * Marks the shop's unexpired token used by {@code orderId} (null: an operation without an order, e.g. a card
+     * stored in the vault) in the caller's transaction, erasing its card data unless {@code keepData}: true when it was
+     * unused, or already spent by that same order whose call the processor never answered (its retry). Only one
+     * caller can win a token: the row is locked until the caller's transaction ends.
      */
-    public Optional<byte[]> takeByShopAndTokenId(long shopPk, byte[] tokenId, Instant now) {
+    public boolean spend(long shopPk, byte[] tokenId, String orderId, boolean keepData, Instant now) {
         return jdbc.sql("""
-                UPDATE card_token t SET used_at = :now, card_sealed = NULL
-                  FROM (SELECT token_id, card_sealed FROM card_token
-                         WHERE token_id = :id AND shop_pk = :shop AND used_at IS NULL AND expires_at > :now
-                         FOR UPDATE) old
-                 WHERE t.token_id = old.token_id
-                RETURNING old.card_sealed""")
-                .param("now", Timestamp.from(now)).param("id", tokenId).param("shop", shopPk)
-                .query(byte[].class).optional();
+                UPDATE card_token SET used_at = COALESCE(used_at, :now), spent_order_id = :order,
+                                      card_sealed = CASE WHEN :keep THEN card_sealed END
+                 WHERE token_id = :id AND shop_pk = :shop AND expires_at > :now AND card_sealed IS NOT NULL
+                   AND (used_at IS NULL OR (spent_order_id IS NOT NULL AND spent_order_id = :order))""")
+                .param("now", Timestamp.from(now)).param("order", orderId).param("keep", keepData)
+                .param("id", tokenId).param("shop", shopPk)
+                .update() == 1;
     }
 
-    /** The sealed data of the shop's unused, unexpired token, leaving it usable; empty otherwise. */
-    public Optional<byte[]> peekByShopAndTokenId(long shopPk, byte[] tokenId, Instant now) {
+    /** Erases the card data of a spent token (its order's processor answered: the token cannot be used again). */
+    public void eraseSpent(long shopPk, byte[] tokenId) {
+        jdbc.sql("UPDATE card_token SET card_sealed = NULL WHERE token_id = ? AND shop_pk = ? AND used_at IS NOT NULL")
+                .params(tokenId, shopPk).update();
+    }
+
+    /**
+     * The sealed data of the shop's unexpired token: unused only, or ({@code spentToo}) also one spent by an order
+     * whose call the processor never answered — the data is still there for that order's retry.
+     */
+    public Optional<byte[]> peekByShopAndTokenId(long shopPk, byte[] tokenId, boolean spentToo, Instant now) {
         return jdbc.sql("""
                 SELECT card_sealed FROM card_token
-                 WHERE token_id = ? AND shop_pk = ? AND used_at IS NULL AND expires_at > ? AND card_sealed IS NOT NULL""")
-                .params(tokenId, shopPk, Timestamp.from(now)).query(byte[].class).optional();
+                 WHERE token_id = ? AND shop_pk = ? AND expires_at > ? AND card_sealed IS NOT NULL
+                   AND (used_at IS NULL OR ?)""")
+                .params(tokenId, shopPk, Timestamp.from(now), spentToo).query(byte[].class).optional();
     }
 
     public Optional<State> stateByShopAndTokenId(long shopPk, byte[] tokenId) {
