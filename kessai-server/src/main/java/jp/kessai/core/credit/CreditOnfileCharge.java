@@ -1,6 +1,5 @@
 package jp.kessai.core.credit;
 
-import jp.kessai.core.ResultCode;
 import jp.kessai.core.order.Channel;
 import jp.kessai.core.order.ClientFields;
 import jp.kessai.core.order.Participant;
@@ -38,25 +37,15 @@ public class CreditOnfileCharge {
                 card.data().pan(), card.data().expiryMonth(), card.data().expiryYear(), null,
                 card.data().cardholderName(), command.capture(), command.paymentMethod(), command.installments(),
                 command.itemCode(), command.apiVersion(), command.requestDetails(), card.entry());
-        Participant<CreditOutcome> joined = command.cardholderName() == null ? participant : new Participant<>() {
-            @Override
-            public boolean atClaim() {
-                return participant.atClaim();
-            }
-
-            @Override
-            public ResultCode refusal() {
-                return participant.refusal();
-            }
-
-            @Override
-            public void atFinish(CreditOutcome outcome) {
-                if (outcome.ok()) {
-                    vault.updateCardholderName(shop, command.memberId(), card.stored().cardId(), command.cardholderName());
-                }
-                participant.atFinish(outcome);
-            }
-        };
+        // the new holder name replaces the stored one in the finish transaction of a successful charge
+        Participant<CreditOutcome> joined = command.cardholderName() == null ? participant
+                : participant.mapping(outcome -> {
+                    if (outcome.ok()) {
+                        vault.updateCardholderName(shop, command.memberId(), card.stored().cardId(),
+                                command.cardholderName());
+                    }
+                    return outcome;
+                });
         return charge.charge(shop, channel, chargeCommand, card.origin(), joined);
     }
 

@@ -29,6 +29,7 @@ public interface Participant<R> {
     /**
      * This participant fed with what {@code map} makes of another result type: the claim and the refusal are its
      * own, the finish hands it {@code map.apply(result)} (e.g. a face's record of a core outcome, joined to a step's run).
+     * {@code map} runs in the finish transaction, so what it writes (a flow's end, the vault's work) commits with it.
      */
     default <S> Participant<S> mapping(Function<? super S, ? extends R> map) {
         Participant<R> inner = this;

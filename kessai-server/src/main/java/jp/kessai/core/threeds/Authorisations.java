@@ -124,29 +124,16 @@ class Authorisations {
         OnFile onFile = stored.onFile() == null ? OnFile.NONE : stored.onFile();
         Shop shop = shops.findById(flow.shopPk()).orElseThrow();
         VerificationOutcome[] result = new VerificationOutcome[1];
-        Participant<CreditOutcome> finishing = new Participant<>() {
-            @Override
-            public boolean atClaim() {
-                return participant.atClaim();
+        // the mapping runs in the finish transaction: the flow's end and the vault work commit with the authorisation
+        Participant<CreditOutcome> finishing = participant.mapping(outcome -> {
+            var after = outcome.transaction() == null ? null : outcome.transaction().order();
+            if (after != null && after.status() != OrderStatus.AUTHENTICATED) {
+                flows.finished(flow.orderPk());
             }
-
-            @Override
-            public ResultCode refusal() {
-                return participant.refusal();
-            }
-
-            @Override
-            public void atFinish(CreditOutcome outcome) {
-                var after = outcome.transaction() == null ? null : outcome.transaction().order();
-                if (after != null && after.status() != OrderStatus.AUTHENTICATED) {
-                    flows.finished(flow.orderPk());
-                }
-                // approved: the vault work joins this finish transaction
-                result[0] = outcome.ok() ? vaultWork(shop, flow, command, onFile, outcome)
-                        : new VerificationOutcome(outcome, null, null);
-                participant.atFinish(result[0]);
-            }
-        };
+            result[0] = outcome.ok() ? vaultWork(shop, flow, command, onFile, outcome)
+                    : new VerificationOutcome(outcome, null, null);
+            return result[0];
+        });
         CreditOutcome outcome = flow.kind() == FlowKind.CHARGE
                 ? charge.authorizeAuthenticated(shop, order, command, finishing)
                 : charge.verifyAuthenticated(shop, order, command, finishing);
