@@ -73,17 +73,8 @@ public class ThreeDsFinalize {
      * first request would have given, once its authorisation is settled — see {@link #resume}.
      */
     public Optional<CreditOutcome> resumeCharge(Shop shop, String accessId, Participant<CreditOutcome> participant) {
-        return resume(shop, accessId, FlowKind.CHARGE, new Participant<>() {
-            @Override
-            public boolean atClaim() {
-                return participant.atClaim();
-            }
-
-            @Override
-            public void atFinish(VerificationOutcome outcome) {
-                participant.atFinish(outcome.credit());
-            }
-        }).map(VerificationOutcome::credit);
+        return resume(shop, accessId, FlowKind.CHARGE, participant.mapping(VerificationOutcome::credit))
+                .map(VerificationOutcome::credit);
     }
 
     /** As {@link #resumeCharge}, for /tds2/finalizeVerification (with the card stored, when it asked for that). */

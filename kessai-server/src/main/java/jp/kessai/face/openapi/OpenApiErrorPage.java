@@ -35,23 +35,16 @@ class OpenApiErrorPage implements FaceErrorPage {
         PROBLEMS.put(Refusal.NOT_ACCEPTABLE, new Problem(ProblemTitle.INVALID_HEADER, Problem.INVALID_VALUE + "(Accept)"));
         PROBLEMS.put(Refusal.UNAVAILABLE, new Problem(ProblemTitle.SERVICE_UNAVAILABLE,
                 "The service is temporarily unavailable. Please try again later."));
-        PROBLEMS.put(Refusal.BUSY, busy());
+        // the node has as many requests in progress as it admits: the seed's 429 (同時処理数が規定値を超えている —
+        // an error before the API accepts the request, possible on every API), with the per-shop limit's detail;
+        // not 503, which the seed reserves for maintenance announced months ahead (docs/compatibility.md)
+        PROBLEMS.put(Refusal.BUSY, Problem.tooManyRequests());
         PROBLEMS.put(Refusal.SERVER_ERROR, Problem.internalError());
         for (Refusal refusal : Refusal.values()) {
             if (!PROBLEMS.containsKey(refusal)) {
                 throw new AssertionError("Refusal " + refusal + " has no openapi problem");
             }
         }
-    }
-
-    /**
-     * The node has as many requests in progress as it admits: the seed's 429 (同時処理数が規定値を超えているため、
-     * リクエストは受け付けられません — an error "before the API accepts the request", possible on every API), with the
-     * detail the per-shop concurrency limit sends. Not 503, which the seed reserves for maintenance announced months
-     * ahead (docs/compatibility.md).
-     */
-    static Problem busy() {
-        return Problem.tooManyRequests();
     }
 
     private final OpenApiJson json;
