@@ -85,7 +85,12 @@ class CrashConsistencyIT {
                 generating.set(false);
                 generator.join();
                 clients.shutdown();
-                assertThat(clients.awaitTermination(6, TimeUnit.MINUTES)).as("every client finished").isTrue();
+                boolean finished = clients.awaitTermination(6, TimeUnit.MINUTES);
+                List<String> stragglers = driver.unfinished(); // before they are interrupted
+                if (!finished) {
+                    clients.shutdownNow(); // the report below, not a wait for the stragglers
+                }
+                assertThat(finished).as("every client finished; still driven: %s", stragglers).isTrue();
             }
             settle(node, ledger);
             problems.addAll(driver.violations);

@@ -51,10 +51,19 @@ final class Driver {
     /** Runs {@code payment} through its lifecycle with {@code clients} clients per operation; stops at the first operation not done. */
     void drive(Payment payment, int clients) {
         payments.add(payment);
+        try {
+            driveThrough(payment, clients);
+        } finally {
+            payment.progress = null;
+        }
+    }
+
+    private void driveThrough(Payment payment, int clients) {
         for (Operation operation : payment.lifecycle.operations()) {
             if (!driveOperation(payment, operation, clients)) {
                 return;
             }
+            payment.progress = operation.name() + ": judging a client mistake since " + java.time.Instant.now();
             var mistake = operation.mistake(node.get(), payment);
             long judgeBy = System.nanoTime() + Duration.ofMinutes(1).toNanos();
             while (notJudgedYet(mistake) && System.nanoTime() < judgeBy) {
@@ -64,6 +73,7 @@ final class Driver {
                 // docs/openapi.md)
                 Lifecycle.pause(300);
                 mistake = operation.mistake(node.get(), payment);
+                payment.progress = operation.name() + ": judging a client mistake; last answer " + describe(mistake);
             }
             if (notJudgedYet(mistake)) {
                 mistakesUnjudged.incrementAndGet(); // busy for a minute: a right answer, but not the judgement
@@ -77,6 +87,7 @@ final class Driver {
     /** Drives one operation of {@code payment} until some client sees it done; false if none did by the deadline. */
     boolean driveOperation(Payment payment, Operation operation, int clients) {
         long deadline = System.nanoTime() + operationDeadline.toNanos();
+        payment.progress = operation.name() + " since " + java.time.Instant.now();
         List<Thread> threads = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             threads.add(Thread.ofVirtual().start(() -> retryUntilDone(payment, operation, deadline)));
@@ -96,6 +107,8 @@ final class Driver {
         while (System.nanoTime() < deadline && !Thread.currentThread().isInterrupted()) {
             var result = operation.attempt(node.get(), payment);
             verdicts.get(result.verdict()).incrementAndGet();
+            payment.progress = operation.name() + ": last answer " + describe(result.answer()) + " at "
+                    + java.time.Instant.now();
             switch (result.verdict()) {
                 case ACKED -> {
                     payment.acked(operation.name(), result.answer().body());
@@ -122,6 +135,22 @@ final class Driver {
         }
     }
 
+    /** The payments still being driven, with where each stands (for a run that did not finish in time). */
+    List<String> unfinished() {
+        List<String> unfinished = new ArrayList<>();
+        for (Payment p : payments) {
+            String progress = p.progress;
+            if (progress != null) {
+                unfinished.add(p + ": " + progress);
+            }
+        }
+        return unfinished;
+    }
+
+    private static String describe(Wire.Answer answer) {
+        return answer.none() ? "none" : answer.status() + " " + abbreviate(answer.body().replaceAll("\\s+", " "));
+    }
+
     /** No answer, or one that comes before the face looks at the request (no database, the shop's slots taken). */
     private static boolean notJudgedYet(Wire.Answer mistake) {
         return mistake.none() || unavailable(mistake) || busy(mistake);
@@ -134,7 +163,17 @@ final class Driver {
 
     static boolean unavailable(Wire.Answer answer) {
         return answer.status() == 503 && answer.body().contains("service_unavailable")
-                || answer.status() == 200 && answer.body().equals("ErrCode=E91&ErrInfo=E91019999");
+                || answer.status() == 200 && answer.body().equals("ErrCode=E91&ErrInfo=E91019999")
+                || reloadPage(answer);
+    }
+
+    /**
+     * The 3-D Secure pages' "reload in a moment" page (503): their answer while the database cannot be reached, and
+     * while the node's bound on requests in progress is reached (Tds2BrowserController, OpenApiErrorPage).
+     */
+    static boolean reloadPage(Wire.Answer answer) {
+        return answer.status() == 503 && answer.contentType().startsWith("text/html")
+                && answer.body().contains(jp.kessai.face.openapi.Tds2BrowserController.BUSY_MESSAGE);
     }
 
     static String abbreviate(String body) {

@@ -40,6 +40,11 @@ final class Payment {
     final Map<String, List<String>> acked = new ConcurrentHashMap<>();
     /** Operations some client saw done (its own success, or the face saying it was done already). */
     final Set<String> done = ConcurrentHashMap.newKeySet();
+    /**
+     * Where the driver stands with this payment (the operation, since when, the last answer a client got), or null once
+     * it is through: what a run that does not finish in time reports.
+     */
+    volatile String progress;
 
     record Shop(String shopId, String shopPass) {
         static final Shop DEMO = new Shop("tshop00000001", "kessai01");
