@@ -171,9 +171,11 @@ final class Driver {
      * The 3-D Secure pages' "reload in a moment" page (503): their answer while the database cannot be reached, and
      * while the node's bound on requests in progress is reached (Tds2BrowserController, OpenApiErrorPage).
      */
+    static final String RELOAD_MESSAGE = "しばらくしてから、このページを再読み込みしてください。";
+
     static boolean reloadPage(Wire.Answer answer) {
         return answer.status() == 503 && answer.contentType().startsWith("text/html")
-                && answer.body().contains(jp.kessai.face.openapi.Tds2BrowserController.BUSY_MESSAGE);
+                && answer.body().contains(RELOAD_MESSAGE);
     }
 
     static String abbreviate(String body) {

@@ -37,7 +37,7 @@ class Tds2BrowserController {
     /** The view of the pages that only say something (a failure, the end of a flow). */
     static final String MESSAGE_VIEW = "openapi/tds2-message";
     /** Nothing was done (the database unreachable, the node busy): the customer reloads in a moment. */
-    public static final String BUSY_MESSAGE = "ただいま処理できません。しばらくしてから、このページを再読み込みしてください。";
+    static final String BUSY_MESSAGE = "ただいま処理できません。しばらくしてから、このページを再読み込みしてください。";
 
     private final ThreeDsBrowser browser;
     private final Tds2Wire wire;
