@@ -145,6 +145,39 @@ public final class KessaiProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The node's threads, virtual ones included ({@code jcmd <pid> Thread.dump_to_file -format=text}), for the report
+     * of a run that stalled; a line saying why when there is no dump (the node is not running, jcmd failed or took more
+     * than 30 s).
+     */
+    public String threadDump() {
+        if (process == null || !process.isAlive()) {
+            return "(no thread dump: the node is not running)";
+        }
+        Path jcmd = Path.of(ProcessHandle.current().info().command().orElse("java")).resolveSibling("jcmd");
+        try {
+            Path out = Files.createTempFile("kessai-threads", ".txt");
+            Files.delete(out); // jcmd writes a new file
+            try {
+                Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.dump_to_file",
+                        "-format=text", out.toString()).redirectErrorStream(true)
+                        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                if (!dump.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    dump.destroyForcibly();
+                    return "(no thread dump: jcmd took more than 30 s)";
+                }
+                return Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "(no thread dump: jcmd wrote none)";
+            } finally {
+                Files.deleteIfExists(out);
+            }
+        } catch (IOException e) {
+            return "(no thread dump: " + e.getMessage() + ")";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "(no thread dump: interrupted)";
+        }
+    }
+
     public String baseUrl() {
         return "http://localhost:" + port;
     }

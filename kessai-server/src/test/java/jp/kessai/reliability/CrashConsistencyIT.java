@@ -86,11 +86,11 @@ class CrashConsistencyIT {
                 generator.join();
                 clients.shutdown();
                 boolean finished = clients.awaitTermination(6, TimeUnit.MINUTES);
-                List<String> stragglers = driver.unfinished(); // before they are interrupted
+                String report = finished ? "" : Stall.report("crash", driver, ledger, node); // before they are interrupted
                 if (!finished) {
                     clients.shutdownNow(); // the report below, not a wait for the stragglers
                 }
-                assertThat(finished).as("every client finished; still driven: %s", stragglers).isTrue();
+                assertThat(finished).as("every client finished; %s", report).isTrue();
             }
             settle(node, ledger);
             problems.addAll(driver.violations);

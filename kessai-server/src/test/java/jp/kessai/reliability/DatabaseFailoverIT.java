@@ -61,7 +61,7 @@ class DatabaseFailoverIT {
                     pair.promoteStandby();
                     outage[1] = System.nanoTime();
                     Thread.sleep(6000);
-                });
+                }, () -> Stall.report("failover", driver, pair.ledger(), node));
                 CrashConsistencyIT.settle(node, pair.ledger());
                 List<String> problems = new ArrayList<>(driver.violations);
                 Audit.Figures[] figures = new Audit.Figures[1];
@@ -96,14 +96,14 @@ class DatabaseFailoverIT {
                 Supplier<String> anyNode = () -> firstAlive.get() && turn.incrementAndGet() % 2 == 0
                         ? first.baseUrl() : second.baseUrl();
                 var driver = new Driver(anyNode, Duration.ofMinutes(3));
+                var ledger = new Ledger(db.jdbcUrl("postgres"), db.username(), db.password());
                 runUnderLoad(driver, anyNode, () -> {
                     Thread.sleep(5000);
                     first.kill();
                     Thread.sleep(1000); // clients notice: no answer from the first node
                     firstAlive.set(false);
                     Thread.sleep(5000);
-                });
-                var ledger = new Ledger(db.jdbcUrl("postgres"), db.username(), db.password());
+                }, () -> Stall.report("two nodes", driver, ledger, second));
                 CrashConsistencyIT.settle(second, ledger);
                 List<String> problems = new ArrayList<>(driver.violations);
                 Audit.Figures[] figures = new Audit.Figures[1];
@@ -122,8 +122,11 @@ class DatabaseFailoverIT {
     /** Every lifecycle (the MP token's too: its token is spent by the charge's claim, so a retry finds the order). */
     static final List<Lifecycle> FAILOVER_LIFECYCLES = Lifecycle.ALL;
 
-    /** Payments of every lifecycle started continuously while {@code storm} runs, then every client finishes. */
-    private static void runUnderLoad(Driver driver, Supplier<String> node, Storm storm)
+    /**
+     * Payments of every lifecycle started continuously while {@code storm} runs, then every client finishes; if they
+     * do not in time, {@code stall} reports why (before they are interrupted).
+     */
+    private static void runUnderLoad(Driver driver, Supplier<String> node, Storm storm, Supplier<String> stall)
             throws Exception {
         var generating = new AtomicBoolean(true);
         var next = new AtomicInteger();
@@ -154,11 +157,11 @@ class DatabaseFailoverIT {
             }
             clients.shutdown();
             boolean finished = clients.awaitTermination(5, TimeUnit.MINUTES);
-            List<String> stragglers = driver.unfinished(); // before they are interrupted
+            String report = finished ? "" : stall.get(); // before they are interrupted
             if (!finished) {
                 clients.shutdownNow(); // the report below, not a wait for the stragglers
             }
-            assertThat(finished).as("every client finished; still driven: %s", stragglers).isTrue();
+            assertThat(finished).as("every client finished; %s", report).isTrue();
         }
     }
 

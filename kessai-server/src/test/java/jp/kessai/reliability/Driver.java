@@ -29,6 +29,8 @@ final class Driver {
     /** Client mistakes still answered "busy" or "unavailable" after a minute of asking again (not judged). */
     final AtomicLong mistakesUnjudged = new AtomicLong();
     final Queue<Payment> payments = new ConcurrentLinkedQueue<>();
+    /** The longest a payment took to be driven through (its slowest client's view of a failure's cost). */
+    final AtomicLong slowestMillis = new AtomicLong();
 
     /** {@code node} names the node a request goes to (it may change between requests: failover, two nodes). */
     Driver(Supplier<String> node, Duration operationDeadline) {
@@ -51,10 +53,12 @@ final class Driver {
     /** Runs {@code payment} through its lifecycle with {@code clients} clients per operation; stops at the first operation not done. */
     void drive(Payment payment, int clients) {
         payments.add(payment);
+        long started = System.nanoTime();
         try {
             driveThrough(payment, clients);
         } finally {
             payment.progress = null;
+            slowestMillis.accumulateAndGet(Duration.ofNanos(System.nanoTime() - started).toMillis(), Math::max);
         }
     }
 
@@ -188,6 +192,7 @@ final class Driver {
 
     String summary() {
         return "payments=" + payments.size() + " requests=" + requests() + " verdicts=" + verdicts + " noAnswer=" + noAnswer
-                + " unavailable=" + unavailable + " mistakesUnjudged=" + mistakesUnjudged;
+                + " unavailable=" + unavailable + " mistakesUnjudged=" + mistakesUnjudged + " slowestPayment="
+                + slowestMillis.get() / 1000 + "s";
     }
 }
