@@ -1,5 +1,6 @@
 package jp.kessai;
 
+import jp.kessai.platform.threads.KessaiThreads;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -12,6 +13,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class KessaiApplication {
 
     public static void main(String[] args) {
+        KessaiThreads.chooseFor(KessaiApplication.class.getClassLoader());
         SpringApplication.run(KessaiApplication.class, args);
     }
 }

@@ -4,15 +4,15 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import jp.kessai.platform.threads.KessaiThreads;
 
 /** Runs a processor call under a deadline; a call that does not answer in time has an UNKNOWN outcome. */
 public final class ProcessorCalls {
 
-    private static final ExecutorService CALLERS = Executors.newVirtualThreadPerTaskExecutor();
+    private static final ExecutorService CALLERS = KessaiThreads.perTask("processor-call");
 
     private ProcessorCalls() {}
 

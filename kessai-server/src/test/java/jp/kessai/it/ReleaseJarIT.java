@@ -76,6 +76,11 @@ class ReleaseJarIT {
         assertThat(kessai.exitValue()).as("the status of a JVM stopped by SIGTERM").isEqualTo(143);
         String output = Files.readString(log, StandardCharsets.UTF_8);
         assertThat(output).as(output).doesNotContain(" ERROR ", "ClassNotFoundException");
+        // Spring Boot's nested-jar class loader can stall virtual threads for good (KessaiThreads): from the release jar,
+        // requests are served on Tomcat's platform threads (http-nio-…-exec-N), and the log says so once
+        assertThat(output).contains("Running from the release jar: requests are served on platform threads");
+        List<String> served = output.lines().filter(l -> l.contains("endpoint=EntryTranJcbPreca")).toList();
+        assertThat(served).as("the entry's request log line").isNotEmpty().allMatch(l -> l.contains("-exec-"));
     }
 
     /**

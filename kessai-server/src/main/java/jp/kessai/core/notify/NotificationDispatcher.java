@@ -7,12 +7,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import jp.kessai.core.shop.Shop;
 import jp.kessai.core.shop.ShopDirectory;
 import jp.kessai.core.shop.ShopMode;
 import jp.kessai.platform.KessaiProperties;
+import jp.kessai.platform.threads.KessaiThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -34,7 +34,7 @@ public class NotificationDispatcher {
     private final NotificationTransport transport;
     private final Clock clock;
     private final Duration lease;
-    private final ExecutorService deliveries = Executors.newVirtualThreadPerTaskExecutor();
+    private final ExecutorService deliveries = KessaiThreads.perTask("notification");
 
     NotificationDispatcher(Outbox outbox, ShopDirectory shops, OutboundUrlPolicy urlPolicy, NotificationTransport transport,
             Clock clock, KessaiProperties properties) {

@@ -13,6 +13,7 @@ import jp.kessai.core.shop.ShopMode;
 import jp.kessai.core.vault.internal.RotationStore;
 import jp.kessai.platform.KessaiProperties;
 import jp.kessai.platform.logging.ExceptionSummary;
+import jp.kessai.platform.threads.KessaiThreads;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -45,7 +46,7 @@ public class VaultKeyRotation implements DisposableBean {
     private final int batch;
     private final Duration lease;
     private final String owner = "node-" + UUID.randomUUID();
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("vault-rotation").factory());
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(KessaiThreads.factory("vault-rotation"));
     private final AtomicBoolean scheduled = new AtomicBoolean();
     private volatile boolean stopping;
 
