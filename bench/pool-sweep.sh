@@ -31,7 +31,7 @@ for n in $SIZES; do
   java -jar "$RES/app-under-test.jar" --server.port="$port" --kessai.data-dir="$data" \
     --kessai.embedded-postgres.pool-size="$n" > "$RES/kessai-$n.log" 2>&1 &
   KPID=$!
-  for _ in $(seq 1800); do grep -q "Kessai sandbox ready" "$RES/kessai-$n.log" && break; sleep 0.1; done
+  for _ in $(seq 1800); do grep -q "Kessai .* sandbox ready" "$RES/kessai-$n.log" && break; sleep 0.1; done
   base="http://127.0.0.1:$port"
   "${LG[@]}" shops --base "$base" --count "$SHOPS" --prefix tpool --out "$RES/shops-$n.txt" > /dev/null
   "${LG[@]}" cards --base "$base" --count "$((SHOPS * CPS * 4))" > /dev/null

@@ -168,7 +168,7 @@ start_kessai() {
     --kessai.embedded-postgres.port="$PGPORT" > "$RES/kessai.log" 2>&1 &
   KPID=$!
   PIDS+=("$KPID")
-  wait_for "$RES/kessai.log" "Kessai sandbox ready" 180
+  wait_for "$RES/kessai.log" "Kessai .* sandbox ready" 180
   PM_PID_FILE="$DATA/pg/postmaster.pid"
   export PGPASSWORD="$(cat "$DATA/pg-superuser-password")"
 }
