@@ -84,13 +84,7 @@ class CrashConsistencyIT {
                 }
                 generating.set(false);
                 generator.join();
-                clients.shutdown();
-                boolean finished = clients.awaitTermination(6, TimeUnit.MINUTES);
-                String report = finished ? "" : Stall.report("crash", driver, ledger, node); // before they are interrupted
-                if (!finished) {
-                    clients.shutdownNow(); // the report below, not a wait for the stragglers
-                }
-                assertThat(finished).as("every client finished; %s", report).isTrue();
+                Stall.awaitClients(clients, Duration.ofMinutes(6), () -> Stall.report("crash", driver, ledger, node));
             }
             settle(node, ledger);
             problems.addAll(driver.violations);

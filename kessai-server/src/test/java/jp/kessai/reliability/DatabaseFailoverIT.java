@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -155,13 +154,7 @@ class DatabaseFailoverIT {
                 generating.set(false);
                 generator.join();
             }
-            clients.shutdown();
-            boolean finished = clients.awaitTermination(5, TimeUnit.MINUTES);
-            String report = finished ? "" : stall.get(); // before they are interrupted
-            if (!finished) {
-                clients.shutdownNow(); // the report below, not a wait for the stragglers
-            }
-            assertThat(finished).as("every client finished; %s", report).isTrue();
+            Stall.awaitClients(clients, Duration.ofMinutes(5), stall);
         }
     }
 

@@ -1,7 +1,13 @@
 package jp.kessai.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import jp.kessai.it.KessaiProcess;
 
 /**
@@ -13,6 +19,21 @@ import jp.kessai.it.KessaiProcess;
 final class Stall {
 
     private Stall() {}
+
+    /**
+     * Waits up to {@code limit} for every client of {@code clients} to finish; if they do not, the assertion fails with
+     * {@code report}'s account, taken before they are interrupted.
+     */
+    static void awaitClients(ExecutorService clients, Duration limit, Supplier<String> report)
+            throws InterruptedException {
+        clients.shutdown();
+        boolean finished = clients.awaitTermination(limit.toMillis(), TimeUnit.MILLISECONDS);
+        String why = finished ? "" : report.get();
+        if (!finished) {
+            clients.shutdownNow(); // the report, not a wait for the stragglers
+        }
+        assertThat(finished).as("every client finished; %s", why).isTrue();
+    }
 
     static String report(String test, Driver driver, Ledger ledger, KessaiProcess... nodes) {
         List<String> lines = new ArrayList<>();
