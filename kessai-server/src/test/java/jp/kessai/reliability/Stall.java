@@ -38,18 +38,19 @@ final class Stall {
     static String report(String test, Driver driver, Ledger ledger, KessaiProcess... nodes) {
         List<String> lines = new ArrayList<>();
         lines.add("still driven: " + driver.unfinished());
-        lines.add("database sessions not idle: " + query(ledger, """
+        lines.add("database sessions not idle: " + safely(() -> ledger.rows("""
                 SELECT pid, application_name, state, wait_event_type || ':' || wait_event AS waiting,
                        pg_blocking_pids(pid)::text AS blocked_by, (now() - xact_start)::text AS in_transaction,
                        left(regexp_replace(query, '\\s+', ' ', 'g'), 160) AS query
                   FROM pg_stat_activity
                  WHERE datname IS NOT NULL AND state <> 'idle' AND pid <> pg_backend_pid()
-                 ORDER BY xact_start"""));
-        lines.add("journal unsettled: " + query(ledger, null));
+                 ORDER BY xact_start""")));
+        lines.add("journal unsettled: " + safely(ledger::unsettled));
         String report = String.join("\n", lines);
         StringBuilder out = new StringBuilder("=== " + test + ": the clients did not finish in time ===\n" + report + "\n");
         for (KessaiProcess node : nodes) {
-            out.append("--- threads of the node at ").append(node.baseUrl()).append(" running Kessai's code ---\n");
+            out.append("--- threads of the node at ").append(node.baseUrl())
+                    .append(" running Kessai's code or blocked ---\n");
             for (String thread : node.threadDump().split("\n\n")) {
                 // Kessai's own code, and any thread blocked on a monitor (a carrier of virtual threads among them)
                 if (thread.contains("jp.kessai.") || thread.contains(" BLOCKED ") || thread.startsWith("(no thread dump")) {
@@ -61,9 +62,10 @@ final class Stall {
         return report;
     }
 
-    private static String query(Ledger ledger, String sql) {
+    /** What {@code read} found, or why it could not read (a database that is down is part of the picture). */
+    private static String safely(Supplier<?> read) {
         try {
-            return String.valueOf(sql == null ? ledger.unsettled() : ledger.rows(sql));
+            return String.valueOf(read.get());
         } catch (RuntimeException e) {
             return "(" + e.getMessage() + ")";
         }
